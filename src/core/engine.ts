@@ -1,0 +1,500 @@
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Answer, Citation, Suggestion } from './answer.js';
+import { dateSortKey, formatDate } from './dates.js';
+import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
+import { type Analyzer, askedForWords, cleanQuestion, createAnalyzer, detectIntents } from './text.js';
+
+/** Longest question accepted; longer input gets a short message instead of an answer. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/** Every knob of the answer engine, with the values `npm run eval` was tuned with. */
+export type EngineOptions = {
+  /** Field weights in the index. */
+  boost: { statement: number; questions: number; keywords: number; topic: number };
+  /** Score factor for facts that state what the question asks for (a date for "when"...). */
+  intentBoost: number;
+  /**
+   * Abstain when more than this share of the question's content words is left unexplained by the
+   * answer: unknown to the knowledge base, or absent from the facts chosen.
+   */
+  maxMissingShare: number;
+  /** Leading candidates tried in turn against the entity guard and the term coverage check. */
+  candidates: number;
+  /** A further fact joins the answer when it scores at least this share of the leading fact. */
+  supportRatio: number;
+  /** ...and, when it is from another topic, at least this share. */
+  crossTopicRatio: number;
+  /** At most this many facts in one answer. */
+  maxFacts: number;
+};
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  boost: { statement: 1, questions: 1.5, keywords: 1.2, topic: 0.5 },
+  intentBoost: 1.6,
+  maxMissingShare: 0.34,
+  candidates: 4,
+  supportRatio: 0.6,
+  crossTopicRatio: 0.85,
+  maxFacts: 3,
+};
+
+const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
+
+export type Engine = {
+  readonly kb: KnowledgeBase;
+  ask(question: string): Answer;
+  /** All facts of one topic, cited. `name` may be the id, the name or one of the topic's names. */
+  topic(name: string): Answer;
+  /** The dated facts in date order, cited. */
+  timeline(): Answer;
+  /** What the bot knows and where it comes from. */
+  sources(): Answer;
+  resolveTopic(name: string): Topic | undefined;
+  /** Question variants the knowledge base answers well, matching what a user has typed so far. */
+  suggestQuestions(partial: string, limit?: number): string[];
+  /** How the engine read a question and what it found: for whoever edits the knowledge base. */
+  explain(question: string): {
+    analysis: QueryAnalysis;
+    results: { id: string; score: number; terms: string[] }[];
+  };
+};
+
+type IndexedFact = {
+  fact: Fact;
+  /** Entity ids the fact speaks of (statement and keywords). */
+  entities: Set<string>;
+  covers: Set<string>;
+  states: Set<Intent>;
+};
+
+/** What the engine makes of a question before searching. */
+export type QueryAnalysis = {
+  intents: Intent[];
+  /** Index terms of the known content words. */
+  terms: string[];
+  /** Terms that name an entity: checked by the entity guard, not by term coverage. */
+  entityTerms: Set<string>;
+  entities: string[];
+  /** Content words found nowhere in the knowledge base, as the user wrote them. */
+  unknown: string[];
+  /** Unknown words written with a capital letter mid-sentence: most likely a name. */
+  unknownNames: string[];
+  /**
+   * The index term for the kind of thing asked for ("which regions" -> "region"): an answer must
+   * speak of it. Null when the question names none, or names an entity (the guard handles those).
+   */
+  askedFor: string | null;
+  /** The asked-for word is unknown to the knowledge base. */
+  askedForUnknown: boolean;
+  contentWords: number;
+};
+
+export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> = {}): Engine {
+  const opts: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+  const analyzer = createAnalyzer(kb);
+  const facts = new Map<string, IndexedFact>();
+  const topics = new Map(kb.topics.map((t) => [t.id, t]));
+  const sources = new Map(kb.sources.map((s) => [s.id, s]));
+  const entityClass = new Map(kb.entities.map((e) => [e.id, e.class]));
+
+  const entitiesIn = (text: string) => {
+    const found = new Set<string>();
+    for (const word of analyzer.canonicalWords(text)) {
+      const entity = analyzer.entityOf(word);
+      if (entity) found.add(entity);
+    }
+    return found;
+  };
+
+  for (const fact of kb.facts) {
+    facts.set(fact.id, {
+      fact,
+      entities: entitiesIn(`${fact.statement} ${fact.keywords.join(' ')}`),
+      covers: new Set(fact.covers),
+      states: new Set(fact.states),
+    });
+  }
+
+  const index = new MiniSearch<{
+    id: string;
+    statement: string;
+    questions: string;
+    keywords: string;
+    topic: string;
+  }>({
+    fields: ['statement', 'questions', 'keywords', 'topic'],
+    tokenize: (text) => analyzer.canonicalWords(text),
+    processTerm: (word) => analyzer.term(word),
+  });
+  index.addAll(
+    kb.facts.map((f) => {
+      const topic = topics.get(f.topic);
+      return {
+        id: f.id,
+        statement: f.statement,
+        questions: f.questions.join('\n'),
+        keywords: f.keywords.join('\n'),
+        topic: topic ? `${topic.name} ${topic.names.join(' ')}` : '',
+      };
+    }),
+  );
+
+  // Every canonical word the knowledge base uses, for telling unknown words and typos apart.
+  // Maps each word to its canonical form, so a misspelt alias ("licnese") is corrected to the
+  // word it stands for.
+  const vocabulary = new SearchableMap<string>();
+  const addWords = (text: string) => {
+    for (const word of analyzer.canonicalWords(text)) if (analyzer.term(word)) vocabulary.set(word, word);
+  };
+  for (const f of kb.facts) addWords(`${f.statement} ${f.questions.join(' ')} ${f.keywords.join(' ')}`);
+  for (const t of kb.topics) addWords(`${t.name} ${t.description} ${t.names.join(' ')}`);
+  const singleWordVariants = (canonical: string, variants: string[]) => {
+    for (const v of variants) if (/^[\p{L}\p{N}]+$/u.test(v)) vocabulary.set(v.toLowerCase(), canonical);
+  };
+  for (const [canonical, variants] of Object.entries(kb.aliases)) singleWordVariants(canonical, variants);
+  for (const e of kb.entities) {
+    const token = e.id.replaceAll('-', '');
+    vocabulary.set(token, token);
+    singleWordVariants(token, e.names);
+  }
+  const knownTerms = new Set<string>();
+  vocabulary.forEach((_, canonical) => {
+    const term = analyzer.term(canonical);
+    if (term) knownTerms.add(term);
+  });
+
+  /** The known word a misspelt one most likely stands for, if any is close enough. */
+  const correct = (word: string): string | undefined => {
+    if (word.length < 5 || /\d/.test(word)) return undefined;
+    // Two edits for longer words: a swapped pair of letters ("licnese") counts as two.
+    const maxDistance = word.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const [, [canonical, distance]] of vocabulary.fuzzyGet(word, maxDistance)) {
+      if (distance < bestDistance || (distance === bestDistance && best !== undefined && canonical < best)) {
+        best = canonical;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
+
+  const analyze = (question: string): QueryAnalysis => {
+    const normalized = question.toLowerCase();
+    const capitalised = new Set<string>();
+    // Words written with a capital letter anywhere but the start of a sentence.
+    for (const m of question.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}'])\p{Lu}[\p{L}\p{N}]*/gu))
+      capitalised.add(m[0].toLowerCase());
+
+    const analysis: QueryAnalysis = {
+      intents: detectIntents(normalized),
+      terms: [],
+      entityTerms: new Set(),
+      entities: [],
+      unknown: [],
+      unknownNames: [],
+      askedFor: null,
+      askedForUnknown: false,
+      contentWords: 0,
+    };
+    // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
+    // A stop word there ("what did...") means the question names no kind of thing.
+    let askedCanonical: string | undefined;
+    for (const word of analyzer.canonicalWords(askedForWords(normalized).join(' '))) {
+      if (analyzer.entityOf(word)) continue;
+      if (analyzer.term(word) !== null) askedCanonical = word;
+      break;
+    }
+    const seen = new Set<string>();
+    for (const word of analyzer.canonicalWords(question)) {
+      let term = analyzer.term(word);
+      if (term === null) continue;
+      analysis.contentWords++;
+      const entity = analyzer.entityOf(word);
+      if (entity) {
+        if (!analysis.entities.includes(entity)) analysis.entities.push(entity);
+        analysis.entityTerms.add(term);
+      } else if (!knownTerms.has(term) && !vocabulary.has(word)) {
+        const fixed = correct(word);
+        if (fixed) {
+          term = analyzer.term(fixed);
+          const fixedEntity = analyzer.entityOf(fixed);
+          if (fixedEntity && term) {
+            if (!analysis.entities.includes(fixedEntity)) analysis.entities.push(fixedEntity);
+            analysis.entityTerms.add(term);
+          }
+        } else if (!(word.length > 3 && vocabulary.atPrefix(word).size > 0)) {
+          analysis.unknown.push(word);
+          if (capitalised.has(word)) analysis.unknownNames.push(word);
+          if (word === askedCanonical) analysis.askedForUnknown = true;
+          continue;
+        }
+      }
+      if (word === askedCanonical && !entity && term) analysis.askedFor = term;
+      if (term && !seen.has(term)) {
+        seen.add(term);
+        analysis.terms.push(term);
+      }
+    }
+    return analysis;
+  };
+
+  const searchOptions: SearchOptions = {
+    boost: opts.boost,
+    combineWith: 'OR',
+    // Terms arrive already processed by analyze().
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term,
+    // Guarded: a prefix match for short terms mostly finds noise.
+    prefix: (term) => term.length > 3,
+    fuzzy: false,
+  };
+
+  const entityOk = (f: IndexedFact, entities: string[]) =>
+    entities.every((e) => {
+      if (f.entities.has(e)) return true;
+      const cls = entityClass.get(e);
+      return cls !== undefined && f.covers.has(cls);
+    });
+
+  const citationFor = (fact: Fact, n: number): Citation => {
+    const source = sources.get(fact.source.id);
+    return {
+      n,
+      factId: fact.id,
+      sourceId: fact.source.id,
+      title: source?.title ?? fact.source.id,
+      publishers: source?.publishers ?? [],
+      date: source?.date ?? '',
+      section: fact.source.section,
+    };
+  };
+
+  const base = (kind: Answer['kind'], text: string, extra: Partial<Answer> = {}): Answer => ({
+    kind,
+    answered: kind === 'answer',
+    title: null,
+    question: null,
+    text,
+    citations: [],
+    topic: null,
+    suggestions: [],
+    asOf: kb.asOf,
+    ...extra,
+  });
+
+  const cited = <F extends Fact>(list: F[], line: (fact: F, n: number) => string) => ({
+    lines: list.map((f, i) => line(f, i + 1)),
+    citations: list.map((f, i) => citationFor(f, i + 1)),
+  });
+
+  const suggestionFor = (t: Topic): Suggestion => ({ topic: t.id, label: t.name });
+  const coverageLine = `I answer questions about the April 2026 restructuring of the Microsoft–OpenAI partnership: ${kb.topics
+    .map((t) => t.name.toLowerCase())
+    .join(', ')}.`;
+
+  const abstain = (question: string, reason: string, results: SearchResult[]): Answer => {
+    const suggested: Topic[] = [];
+    for (const r of results) {
+      const t = topics.get(facts.get(r.id)?.fact.topic ?? '');
+      if (t && !suggested.includes(t)) suggested.push(t);
+      if (suggested.length === 3) break;
+    }
+    if (suggested.length === 0) suggested.push(...kb.topics.slice(0, 3));
+    const suggestions = suggested.map(suggestionFor);
+    return base(
+      'abstain',
+      `${reason}\n${coverageLine}\nClosest topics: ${suggestions.map((s) => s.label).join(', ')}.`,
+      {
+        question,
+        suggestions,
+      },
+    );
+  };
+
+  const ask = (raw: string): Answer => {
+    const question = cleanQuestion(raw);
+    if (question.length === 0)
+      return base('error', 'Please ask a question, for example: "When does the IP licence end?"');
+    if (question.length > MAX_QUESTION_CHARS)
+      return base(
+        'error',
+        `That question is too long (${question.length.toLocaleString('en')} characters). Please keep it under ${MAX_QUESTION_CHARS.toLocaleString('en')}.`,
+      );
+
+    const a = analyze(question);
+    if (a.contentWords === 0)
+      return abstain(question, "I couldn't find a question about the partnership in that.", []);
+    if (a.unknownNames.length > 0)
+      return abstain(question, `My sources don't mention ${a.unknownNames.join(', ')}.`, []);
+    if (a.askedForUnknown || a.unknown.length / a.contentWords > opts.maxMissingShare || a.terms.length === 0)
+      return abstain(question, "My sources don't cover that.", []);
+
+    const intents = new Set(a.intents);
+    const results = index.search(a.terms.join(' '), {
+      ...searchOptions,
+      boostDocument: intents.size
+        ? (id) => {
+            const f = facts.get(id);
+            if (!f) return 1;
+            for (const s of f.states) if (intents.has(s)) return opts.intentBoost;
+            return 1;
+          }
+        : undefined,
+    });
+    if (results.length === 0) return abstain(question, "My sources don't cover that.", []);
+
+    for (const lead of results.slice(0, opts.candidates)) {
+      const leadFact = facts.get(lead.id);
+      if (!leadFact || !entityOk(leadFact, a.entities)) continue;
+      const group: SearchResult[] = [lead];
+      for (const r of results) {
+        if (group.length >= opts.maxFacts) break;
+        if (r === lead) continue;
+        const f = facts.get(r.id);
+        if (!f || !entityOk(f, a.entities)) continue;
+        const ratio = f.fact.topic === leadFact.fact.topic ? opts.supportRatio : opts.crossTopicRatio;
+        if (r.score >= lead.score * ratio) group.push(r);
+      }
+      // Words the answer leaves unexplained: unknown to the knowledge base, or known but not in
+      // these facts. Entities were settled by the guard above.
+      const matched = new Set(group.flatMap((r) => r.queryTerms));
+      let missing = a.unknown.length;
+      for (const t of a.terms) if (!a.entityTerms.has(t) && !matched.has(t)) missing++;
+      if (missing / a.contentWords > opts.maxMissingShare) continue;
+      if (a.askedFor && !matched.has(a.askedFor)) continue;
+      // "How much" and "how many" want a quantity: facts that state none do not answer them.
+      if (
+        intents.has('amount') &&
+        !group.some((r) => facts.get(r.id)?.fact.states.some((s) => QUANTITIES.has(s)))
+      )
+        continue;
+
+      // A weaker candidate may have gathered stronger facts: the strongest leads.
+      group.sort((x, y) => y.score - x.score);
+      const chosen = group.map((r) => (facts.get(r.id) as IndexedFact).fact);
+      const { lines, citations } = cited(chosen, (f, n) => withMarker(f.statement, n));
+      return base('answer', lines.join(' '), { question, citations, topic: chosen[0]?.topic ?? null });
+    }
+
+    const named = a.entities.filter(
+      (e) => !results.slice(0, opts.candidates).some((r) => facts.get(r.id)?.entities.has(e)),
+    );
+    const entityNames = named.map((e) => kb.entities.find((x) => x.id === e)?.names[0] ?? e);
+    return abstain(
+      question,
+      entityNames.length
+        ? `My sources don't cover that about ${entityNames.join(', ')}.`
+        : "My sources don't cover that.",
+      results,
+    );
+  };
+
+  const resolveTopic = (name: string): Topic | undefined => {
+    const wanted = cleanQuestion(name).toLowerCase();
+    if (!wanted) return undefined;
+    const words = analyzer.canonicalWords(wanted).join(' ');
+    const names = (t: Topic) => [t.id, t.name, ...t.names].map((n) => n.toLowerCase());
+    return (
+      kb.topics.find((t) => names(t).includes(wanted)) ??
+      kb.topics.find((t) => names(t).some((n) => analyzer.canonicalWords(n).join(' ') === words)) ??
+      kb.topics.find((t) => wanted.length >= 3 && names(t).some((n) => n.startsWith(wanted)))
+    );
+  };
+
+  const topicList = () => kb.topics.map((t) => `• ${t.name} (${t.id}): ${t.description}`).join('\n');
+
+  const topic = (name: string): Answer => {
+    const t = resolveTopic(name);
+    if (!t) {
+      const label = cleanQuestion(name);
+      return base(
+        'error',
+        `${label ? `I have no topic called "${label.slice(0, 100)}".` : 'Which topic?'} Topics:\n${topicList()}`,
+        { suggestions: kb.topics.map(suggestionFor) },
+      );
+    }
+    const { lines, citations } = cited(
+      kb.facts.filter((f) => f.topic === t.id),
+      (f, n) => `• ${withMarker(f.statement, n)}`,
+    );
+    return base('answer', lines.join('\n'), { title: `Topic: ${t.name}`, citations, topic: t.id });
+  };
+
+  const dated = kb.facts
+    .filter((f): f is Fact & { date: string } => f.date !== undefined)
+    .sort((x, y) => dateSortKey(x.date).localeCompare(dateSortKey(y.date)));
+  const timeline = (): Answer => {
+    const { lines, citations } = cited(
+      dated,
+      (f, n) => `• ${formatDate(f.date)}: ${withMarker(f.statement, n)}`,
+    );
+    return base('answer', lines.join('\n'), { title: 'Timeline', citations });
+  };
+
+  const sourcesAnswer = (): Answer => {
+    const list = kb.sources
+      .map(
+        (s) =>
+          `• "${s.title}", ${s.publishers.join(', ')}, ${formatDate(s.date)} (sections: ${s.sections.join(', ')})`,
+      )
+      .join('\n');
+    return base(
+      'info',
+      `I answer only from these sources, restated in my own words:\n${list}\n` +
+        `${kb.facts.length} facts in ${kb.topics.length} topics, current as of ${formatDate(kb.asOf)}.\n` +
+        `Topics:\n${topicList()}`,
+      { title: 'Sources', suggestions: kb.topics.map(suggestionFor) },
+    );
+  };
+
+  const questionIndex = new MiniSearch<{ id: number; q: string }>({
+    fields: ['q'],
+    storeFields: ['q'],
+    tokenize: (text) => analyzer.canonicalWords(text),
+    processTerm: (word) => analyzer.term(word),
+  });
+  const allQuestions = kb.facts.flatMap((f) => f.questions).filter((q) => q.length <= 100);
+  questionIndex.addAll(allQuestions.map((q, id) => ({ id, q })));
+  const firstQuestions = kb.facts
+    .map((f) => f.questions[0])
+    .filter((q): q is string => !!q && q.length <= 100);
+
+  const suggestQuestions = (partial: string, limit = 25): string[] => {
+    const text = cleanQuestion(partial).slice(0, 200);
+    if (!text) return firstQuestions.slice(0, limit);
+    const hits = questionIndex.search(text, {
+      prefix: (term, i, terms) => i === terms.length - 1 || term.length > 3,
+      fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+    });
+    return hits.slice(0, limit).map((h) => h.q as string);
+  };
+
+  const explain = (question: string) => {
+    const analysis = analyze(cleanQuestion(question));
+    const results = index
+      .search(analysis.terms.join(' '), searchOptions)
+      .slice(0, 6)
+      .map((r) => ({ id: r.id as string, score: Math.round(r.score * 100) / 100, terms: r.queryTerms }));
+    return { analysis, results };
+  };
+
+  return { kb, ask, topic, timeline, sources: sourcesAnswer, resolveTopic, suggestQuestions, explain };
+}
+
+/** Puts [n] at the end of every sentence of a statement, before its closing punctuation. */
+function withMarker(statement: string, n: number): string {
+  return statement
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+    .map((sentence) => {
+      const end = /[.!?]$/.test(sentence) ? sentence.slice(-1) : '.';
+      const body = /[.!?]$/.test(sentence) ? sentence.slice(0, -1) : sentence;
+      return `${body} [${n}]${end}`;
+    })
+    .join(' ');
+}
+
+export type { Analyzer };

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+// YAML reads an unquoted 2030 or 500 as a number; whoever edits the files should not have to care.
+const numberAsString = (v: unknown) => (typeof v === 'number' ? String(v) : v);
+
+/** Dates are as precise as the source is: a year, a month or a day. */
+export const PartialDate = z.preprocess(
+  numberAsString,
+  z
+    .string()
+    .regex(
+      /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+      'must look like 2026-04-27, 2026-04 or 2026',
+    ),
+);
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, like ip-licence-term');
+const Text = z.string().trim().min(1, 'must not be empty');
+const Word = z.preprocess(numberAsString, Text);
+
+export const Intent = z.enum(['date', 'duration', 'amount', 'percentage', 'cause', 'condition']);
+export type Intent = z.infer<typeof Intent>;
+
+export const Source = z.strictObject({
+  id: Id,
+  title: Text,
+  publishers: z.array(Text).min(1, 'must name at least one publisher'),
+  date: PartialDate,
+  sections: z.array(Text).min(1, 'must list at least one section'),
+});
+export type Source = z.infer<typeof Source>;
+
+export const SourcesFile = z.strictObject({
+  asOf: PartialDate,
+  sources: z.array(Source).min(1, 'must list at least one source'),
+});
+
+export const Topic = z.strictObject({
+  id: Id,
+  name: Text,
+  description: Text,
+  names: z.array(Word).default([]),
+});
+export type Topic = z.infer<typeof Topic>;
+
+export const TopicsFile = z.strictObject({ topics: z.array(Topic).min(1) });
+
+export const EntityKind = z.enum(['company', 'cloud', 'product', 'person', 'other']);
+
+export const Entity = z.strictObject({
+  id: Id,
+  names: z.array(Text).min(1, 'must give at least one name'),
+  kind: EntityKind,
+  class: Id.optional(),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const EntitiesFile = z.strictObject({ entities: z.array(Entity) });
+
+export const Fact = z.strictObject({
+  id: Id,
+  topic: Id,
+  statement: Text.max(600, 'must be at most 600 characters: keep a fact to one or two sentences'),
+  date: PartialDate.optional(),
+  states: z.array(Intent).default([]),
+  covers: z.array(Id).default([]),
+  questions: z.array(Text).min(1, 'must give at least one question variant'),
+  keywords: z.array(Word).default([]),
+  source: z.strictObject({ id: Id, section: Text }),
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const FactsFile = z.array(Fact);
+
+export const AliasesFile = z.strictObject({
+  aliases: z.record(
+    z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word'),
+    z.array(Text).min(1, 'must list at least one alias'),
+  ),
+});
+
+export type KnowledgeBase = {
+  asOf: string;
+  /** canonical word -> what users may write instead */
+  aliases: Record<string, string[]>;
+  sources: Source[];
+  topics: Topic[];
+  entities: Entity[];
+  facts: Fact[];
+};

@@ -1,0 +1,164 @@
+import { stemmer } from 'stemmer';
+import type { Intent, KnowledgeBase } from './knowledge/schema.js';
+
+/**
+ * Text processing shared by the index and the questions. Both sides must go through exactly the
+ * same steps, or a paraphrase that should match will not.
+ */
+
+// Function words, question words and filler that carry no topic. Question words are recovered
+// separately as intents (see detectIntents), which is why dropping them here is safe.
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any anymore anyone anything are aren as at be
+  because been before being below between both but by can cannot could couldn did didn do does doesn
+  doing don down during each either else ever every few for from further get gets getting got had has
+  hasn have haven having he her here hers herself him himself his how however i if in into is isn it
+  its itself just let lets like me might more most much must my myself no nor not now of off on once
+  one only or our ours ourselves out own per please same shall she should so some such
+  than that the their theirs them themselves then there these they this those through to too under
+  until up upon us very was wasn we were weren what whats when whenever where whether which while who
+  whom whose why will with within without won would wouldn yes yet you your yours yourself
+  s t d ll m re ve
+  actually again already anyway basically currently exactly hey hi hello kind maybe pretty quite
+  really right still sure tell told say said says saying know knew known want wants wanted need
+  needs look looking looks mean means meant think thought wondering wonder explain curious heard hear
+  thing things stuff something question questions answer bot guys folks ok okay thanks thank
+  happen happened happens happening going go goes gonna wanna gotta lot lots way ways re regard
+  regarding respect day days year years time times new news today since exist exists
+  long big large many last keep keeps kept retain retains retained remain remains remained stay stays
+  stayed situation case example examples instance real world ai piece article articles source sources
+  report reports reported according mention mentions mentioned date dates month months week weeks
+  hour hours point`.split(/\s+/),
+);
+
+const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
+const INTENT_PATTERNS: [Intent, RegExp][] = [
+  [
+    'date',
+    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point)\b/,
+  ],
+  [
+    'duration',
+    new RegExp(
+      `\\b(how long|until when|till when|until|through when|how many ${TIME_UNITS}|last|lasts|expire|expires|end date)\\b`,
+    ),
+  ],
+  // "How many days" asks for a duration, not an amount.
+  [
+    'amount',
+    new RegExp(`\\b(how much|how many(?! ${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum)\\b|\\$`),
+  ],
+  ['percentage', /(\b(percent|percentage|rate|share of)\b|%)/],
+  ['cause', /\b(why|reason|reasons|cause|caused|causes|trigger|triggered|what led|led to|because)\b/],
+  [
+    'condition',
+    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|on what)\b/,
+  ],
+];
+
+/** The word a question names as the kind of thing it wants: "which regions", "what price". */
+const ASKED_FOR = /\b(?:which|what|how many|how much)((?:\s+[\p{L}\p{N}]+){1,3})/u;
+
+/** Up to three words after "which", "what", "how many" or "how much": the asked-for word is among them. */
+export function askedForWords(normalized: string): string[] {
+  const m = ASKED_FOR.exec(normalized);
+  return m?.[1] ? m[1].trim().split(/\s+/) : [];
+}
+
+export function detectIntents(normalized: string): Intent[] {
+  return INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);
+}
+
+// Chat mentions and links are not words of the question: Slack <@U123>, <!channel>, <#C1|name>,
+// <https://...|label>, Discord <@123>, <@!123>, <@&123>, <#123>, <:emoji:123>, @everyone, @here.
+const MARKUP = /<[@#!&:][^>]*>|<https?:[^>]*>|@(everyone|here|channel)\b|https?:\/\/\S+/gi;
+// Control and format characters (zero-width spaces, bidi overrides, soft hyphens) that survive NFKC.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+
+/** Cleans what a user typed into plain text: Unicode-normalised, no chat markup, single-spaced. */
+export function cleanQuestion(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(MARKUP, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Lower-cased words with possessives and most punctuation gone; hyphens split words. */
+export function splitWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      .replace(/'s\b/g, '')
+      .replace(/\$(\d)/g, '$1')
+      .match(/[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? []
+  );
+}
+
+export type Analyzer = {
+  /** Words with aliases folded to their canonical word. Phrases become one word. */
+  canonicalWords(text: string): string[];
+  /** The index's term for a canonical word, or null for a stop word. */
+  term(word: string): string | null;
+  /** Whether a canonical word is a company/product/person token from entities.yaml. */
+  entityOf(word: string): string | undefined;
+};
+
+const MAX_PHRASE = 4;
+
+export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>): Analyzer {
+  // variant (space-joined words) -> canonical word
+  const alias = new Map<string, string>();
+  // First words of multi-word variants: only these are worth trying a phrase lookup from.
+  const phraseStarts = new Set<string>();
+  const entityOfWord = new Map<string, string>();
+  const addAlias = (variant: string, canonical: string) => {
+    const words = splitWords(variant);
+    alias.set(words.join(' '), canonical);
+    if (words.length > 1) phraseStarts.add(words[0] as string);
+  };
+  for (const [canonical, variants] of Object.entries(kb.aliases))
+    for (const v of variants) addAlias(v, canonical);
+  for (const entity of kb.entities) {
+    const token = entity.id.replaceAll('-', '');
+    entityOfWord.set(token, entity.id);
+    for (const name of entity.names) addAlias(name, token);
+  }
+
+  const stems = new Map<string, string | null>();
+  const term = (word: string): string | null => {
+    let t = stems.get(word);
+    if (t === undefined) {
+      t = STOP_WORDS.has(word) ? null : entityOfWord.has(word) ? word : stemmer(word);
+      stems.set(word, t);
+    }
+    return t;
+  };
+
+  const canonicalWords = (text: string): string[] => {
+    const words = splitWords(text);
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = false;
+      // Longest phrase first, so "amazon web services" wins over "amazon".
+      const longest = phraseStarts.has(words[i] as string) ? Math.min(MAX_PHRASE, words.length - i) : 1;
+      for (let n = longest; n >= 1; n--) {
+        const phrase = n === 1 ? (words[i] as string) : words.slice(i, i + n).join(' ');
+        const canonical = alias.get(phrase);
+        if (canonical) {
+          out.push(canonical);
+          i += n;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) out.push(words[i++] as string);
+    }
+    return out;
+  };
+
+  return { canonicalWords, term, entityOf: (word) => entityOfWord.get(word) };
+}
