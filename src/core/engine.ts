@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Answer, Citation, Suggestion } from './answer.js';
 import { dateSortKey, formatDate } from './dates.js';
@@ -12,6 +12,11 @@ export const MAX_QUESTION_CHARS = 1000;
 export type EngineOptions = {
   /** Field weights in the index. */
   boost: { statement: number; questions: number; keywords: number; topic: number };
+  /**
+   * Weight of word pairs: adjacent content words ("openai pay", "pay microsoft"), which tell who
+   * pays whom where single words cannot. 0 turns them off.
+   */
+  pairBoost: number;
   /** Score factor for facts that state what the question asks for (a date for "when"...). */
   intentBoost: number;
   /**
@@ -21,6 +26,8 @@ export type EngineOptions = {
   maxMissingShare: number;
   /** Leading candidates tried in turn against the entity guard and the term coverage check. */
   candidates: number;
+  /** ...as long as they score at least this share of the best: a weak match is no answer. */
+  minLeadShare: number;
   /** A further fact joins the answer when it scores at least this share of the leading fact. */
   supportRatio: number;
   /** ...and, when it is from another topic, at least this share. */
@@ -31,15 +38,19 @@ export type EngineOptions = {
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   boost: { statement: 1, questions: 1.5, keywords: 1.2, topic: 0.5 },
+  pairBoost: 1,
   intentBoost: 1.6,
   maxMissingShare: 0.34,
   candidates: 4,
+  minLeadShare: 0.3,
   supportRatio: 0.6,
   crossTopicRatio: 0.85,
   maxFacts: 3,
 };
 
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
+const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
+const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 export type Engine = {
   readonly kb: KnowledgeBase;
@@ -66,6 +77,8 @@ type IndexedFact = {
   entities: Set<string>;
   covers: Set<string>;
   states: Set<Intent>;
+  /** Years the fact speaks of, in its statement or date. */
+  years: Set<string>;
 };
 
 /** What the engine makes of a question before searching. */
@@ -87,8 +100,20 @@ export type QueryAnalysis = {
   askedFor: string | null;
   /** The asked-for word is unknown to the knowledge base. */
   askedForUnknown: boolean;
+  /** Years the question names: the answer must speak of each. */
+  years: string[];
+  /** "after 2030": the answer must speak of a later year. */
+  after: number | null;
   contentWords: number;
+  /** Content words that name an entity. */
+  entityWords: number;
 };
+
+/**
+ * The words that say what is asked about: content words that are not names. Names are settled by
+ * the entity guard, so they neither excuse nor count against the rest.
+ */
+const topicWords = (a: QueryAnalysis) => Math.max(1, a.contentWords - a.entityWords);
 
 export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> = {}): Engine {
   const opts: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options };
@@ -98,11 +123,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const sources = new Map(kb.sources.map((s) => [s.id, s]));
   const entityClass = new Map(kb.entities.map((e) => [e.id, e.class]));
 
+  const partOf = new Map(kb.entities.map((e) => [e.id, e.partOf]));
   const entitiesIn = (text: string) => {
     const found = new Set<string>();
     for (const word of analyzer.canonicalWords(text)) {
-      const entity = analyzer.entityOf(word);
-      if (entity) found.add(entity);
+      // A fact about Azure also speaks of Microsoft, its owner.
+      for (let e = analyzer.entityOf(word); e && !found.has(e); e = partOf.get(e)) found.add(e);
     }
     return found;
   };
@@ -113,19 +139,37 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       entities: entitiesIn(`${fact.statement} ${fact.keywords.join(' ')}`),
       covers: new Set(fact.covers),
       states: new Set(fact.states),
+      years: new Set(`${fact.statement} ${fact.date ?? ''}`.match(YEAR) ?? []),
     });
   }
 
+  /** Adjacent content-word pairs of each line: "OpenAI keeps paying Microsoft" -> openai_pai, pai_microsoft. */
+  const pairsOf = (text: string): string[] => {
+    const pairs: string[] = [];
+    for (const line of text.split(/[\n.;:?!]/)) {
+      let previous: string | null = null;
+      for (const word of analyzer.canonicalWords(line)) {
+        const term = analyzer.term(word);
+        if (term === null) continue;
+        if (previous !== null && previous !== term) pairs.push(`${previous}_${term}`);
+        previous = term;
+      }
+    }
+    return pairs;
+  };
+
+  const FIELDS = ['statement', 'questions', 'keywords', 'topic'];
   const index = new MiniSearch<{
     id: string;
     statement: string;
     questions: string;
     keywords: string;
     topic: string;
+    pairs: string;
   }>({
-    fields: ['statement', 'questions', 'keywords', 'topic'],
-    tokenize: (text) => analyzer.canonicalWords(text),
-    processTerm: (word) => analyzer.term(word),
+    fields: [...FIELDS, 'pairs'],
+    tokenize: (text, field) => (field === 'pairs' ? pairsOf(text) : analyzer.canonicalWords(text)),
+    processTerm: (word, field) => (field === 'pairs' ? word : analyzer.term(word)),
   });
   index.addAll(
     kb.facts.map((f) => {
@@ -136,6 +180,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         questions: f.questions.join('\n'),
         keywords: f.keywords.join('\n'),
         topic: topic ? `${topic.name} ${topic.names.join(' ')}` : '',
+        // Pairs from the statement and keywords only: variants are many and loosely worded, and
+        // their pairs would pull questions toward whichever fact has the most of them.
+        pairs: `${f.statement}\n${f.keywords.join('\n')}`,
       };
     }),
   );
@@ -196,7 +243,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       unknownNames: [],
       askedFor: null,
       askedForUnknown: false,
+      years: [...new Set(normalized.match(YEAR) ?? [])],
+      after: Number(/\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b/.exec(normalized)?.[1]) || null,
       contentWords: 0,
+      entityWords: 0,
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
@@ -213,6 +263,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       analysis.contentWords++;
       const entity = analyzer.entityOf(word);
       if (entity) {
+        analysis.entityWords++;
         if (!analysis.entities.includes(entity)) analysis.entities.push(entity);
         analysis.entityTerms.add(term);
       } else if (!knownTerms.has(term) && !vocabulary.has(word)) {
@@ -224,6 +275,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
             if (!analysis.entities.includes(fixedEntity)) analysis.entities.push(fixedEntity);
             analysis.entityTerms.add(term);
           }
+        } else if (word.length > 5 && word.endsWith('ly')) {
+          // An unknown adverb ("realistically", "financially") colours a question; it rarely
+          // names what is asked about.
+          analysis.contentWords--;
+          continue;
         } else if (!(word.length > 3 && vocabulary.atPrefix(word).size > 0)) {
           analysis.unknown.push(word);
           if (capitalised.has(word)) analysis.unknownNames.push(word);
@@ -246,9 +302,21 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // Terms arrive already processed by analyze().
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term,
-    // Guarded: a prefix match for short terms mostly finds noise.
-    prefix: (term) => term.length > 3,
+    // Guarded: only a word the index does not hold as it is ("licen") is worth expanding, and a
+    // prefix match for short words mostly finds noise. Skipping known words also saves most of the
+    // search time.
+    prefix: (term) => term.length > 3 && !knownTerms.has(term),
     fuzzy: false,
+  };
+
+  const queryFor = (a: QueryAnalysis): Query => {
+    const words = { queries: [a.terms.join(' ')], fields: FIELDS };
+    if (opts.pairBoost <= 0 || a.terms.length < 2) return words;
+    const pairs = a.terms.slice(1).map((t, i) => `${a.terms[i]}_${t}`);
+    return {
+      combineWith: 'OR',
+      queries: [words, { queries: [pairs.join(' ')], fields: ['pairs'], prefix: false, boost: { pairs: opts.pairBoost } }],
+    };
   };
 
   const entityOk = (f: IndexedFact, entities: string[]) =>
@@ -291,7 +359,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 
   const suggestionFor = (t: Topic): Suggestion => ({ topic: t.id, label: t.name });
   const coverageLine = `I answer questions about the April 2026 restructuring of the Microsoft–OpenAI partnership: ${kb.topics
-    .map((t) => t.name.toLowerCase())
+    .map((t) => t.name)
     .join(', ')}.`;
 
   const abstain = (question: string, reason: string, results: SearchResult[]): Answer => {
@@ -328,11 +396,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
     if (a.unknownNames.length > 0)
       return abstain(question, `My sources don't mention ${a.unknownNames.join(', ')}.`, []);
-    if (a.askedForUnknown || a.unknown.length / a.contentWords > opts.maxMissingShare || a.terms.length === 0)
+    if (a.askedForUnknown || a.unknown.length / topicWords(a) > opts.maxMissingShare || a.terms.length === 0)
       return abstain(question, "My sources don't cover that.", []);
 
     const intents = new Set(a.intents);
-    const results = index.search(a.terms.join(' '), {
+    const results = index.search(queryFor(a), {
       ...searchOptions,
       boostDocument: intents.size
         ? (id) => {
@@ -345,7 +413,68 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     });
     if (results.length === 0) return abstain(question, "My sources don't cover that.", []);
 
+    const group = chooseFacts(a, results);
+    if (!group) {
+      const top = results.slice(0, opts.candidates);
+      const named = a.entities.filter((e) => !top.some((r) => facts.get(r.id)?.entities.has(e)));
+      const entityNames = named.map((e) => kb.entities.find((x) => x.id === e)?.names[0] ?? e);
+      const reason = entityNames.length
+        ? `My sources don't cover that about ${entityNames.join(', ')}.`
+        : "My sources don't cover that.";
+      return abstain(question, reason, results);
+    }
+    const [lead] = group;
+    // A question about a reason, a date, a duration or a condition that the chosen facts do not
+    // state takes in the strongest fact that does, if it is a strong enough match in its own right.
+    const states = (r: SearchResult) => facts.get(r.id)?.states ?? new Set<Intent>();
+    for (const intent of intents) {
+      if (!SUPPLEMENTED.has(intent) || group.some((r) => states(r).has(intent))) continue;
+      const extra = results.find(
+        (r) =>
+          states(r).has(intent) &&
+          r.score >= (results[0]?.score ?? 0) * opts.minLeadShare &&
+          entityOk(facts.get(r.id) as IndexedFact, a.entities),
+      );
+      if (extra && group.length < opts.maxFacts + 1) group.push(extra);
+    }
+    const chosen = group.map((r) => facts.get(r.id) as IndexedFact);
+    // "How much", "how many", "what percentage" want a quantity from the most relevant fact itself,
+    // not from a neighbour that happens to state one.
+    if (
+      (intents.has('amount') || intents.has('percentage')) &&
+      ![...(facts.get(lead?.id)?.states ?? [])].some((st) => QUANTITIES.has(st))
+    )
+      return abstain(question, "My sources don't give that figure.", results);
+    // "Why" wants a reason: facts that give none do not answer it.
+    if (intents.has('cause') && !chosen.some((f) => f.states.has('cause')))
+      return abstain(question, "My sources don't give a reason for that.", results);
+    // A year the question names must be one the answer speaks of; "after 2030" needs a later one.
+    const after = a.after;
+    if (
+      !a.years.every((y) => chosen.some((f) => f.years.has(y))) ||
+      (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after)))
+    )
+      return abstain(question, "My sources don't cover that period.", results);
+
+    // The fact that states what the question asks for ("why": a cause) leads; then the strongest.
+    const fits = (f: IndexedFact) => [...f.states].some((st) => intents.has(st));
+    const ordered = chosen
+      .map((f, i) => ({ f, score: group[i]?.score ?? 0 }))
+      .sort((x, y) => Number(fits(y.f)) - Number(fits(x.f)) || y.score - x.score)
+      .map(({ f }) => f.fact);
+    const { lines, citations } = cited(ordered, (f, n) => withMarker(f.statement, n));
+    return base('answer', lines.join(' '), { question, citations, topic: ordered[0]?.topic ?? null });
+  };
+
+  /**
+   * The facts that answer a question: the first strong candidate that names every entity the
+   * question names and explains enough of its words, with the close runners-up that do too.
+   * Null when no candidate does: the sources do not cover the question.
+   */
+  const chooseFacts = (a: QueryAnalysis, results: SearchResult[]): SearchResult[] | null => {
+    const best = results[0]?.score ?? 0;
     for (const lead of results.slice(0, opts.candidates)) {
+      if (lead.score < best * opts.minLeadShare) break;
       const leadFact = facts.get(lead.id);
       if (!leadFact || !entityOk(leadFact, a.entities)) continue;
       const group: SearchResult[] = [lead];
@@ -362,33 +491,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const matched = new Set(group.flatMap((r) => r.queryTerms));
       let missing = a.unknown.length;
       for (const t of a.terms) if (!a.entityTerms.has(t) && !matched.has(t)) missing++;
-      if (missing / a.contentWords > opts.maxMissingShare) continue;
+      if (missing / topicWords(a) > opts.maxMissingShare) continue;
       if (a.askedFor && !matched.has(a.askedFor)) continue;
-      // "How much" and "how many" want a quantity: facts that state none do not answer them.
-      if (
-        intents.has('amount') &&
-        !group.some((r) => facts.get(r.id)?.fact.states.some((s) => QUANTITIES.has(s)))
-      )
-        continue;
-
-      // A weaker candidate may have gathered stronger facts: the strongest leads.
-      group.sort((x, y) => y.score - x.score);
-      const chosen = group.map((r) => (facts.get(r.id) as IndexedFact).fact);
-      const { lines, citations } = cited(chosen, (f, n) => withMarker(f.statement, n));
-      return base('answer', lines.join(' '), { question, citations, topic: chosen[0]?.topic ?? null });
+      return group;
     }
-
-    const named = a.entities.filter(
-      (e) => !results.slice(0, opts.candidates).some((r) => facts.get(r.id)?.entities.has(e)),
-    );
-    const entityNames = named.map((e) => kb.entities.find((x) => x.id === e)?.names[0] ?? e);
-    return abstain(
-      question,
-      entityNames.length
-        ? `My sources don't cover that about ${entityNames.join(', ')}.`
-        : "My sources don't cover that.",
-      results,
-    );
+    return null;
   };
 
   const resolveTopic = (name: string): Topic | undefined => {
@@ -474,7 +581,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const explain = (question: string) => {
     const analysis = analyze(cleanQuestion(question));
     const results = index
-      .search(analysis.terms.join(' '), searchOptions)
+      .search(queryFor(analysis), searchOptions)
       .slice(0, 6)
       .map((r) => ({ id: r.id as string, score: Math.round(r.score * 100) / 100, terms: r.queryTerms }));
     return { analysis, results };

@@ -20,7 +20,7 @@ const STOP_WORDS = new Set(
   whom whose why will with within without won would wouldn yes yet you your yours yourself
   s t d ll m re ve
   actually again already anyway basically currently exactly hey hi hello kind maybe pretty quite
-  really right still sure tell told say said says saying know knew known want wants wanted need
+  really right still sure tell told know knew known want wants wanted need
   needs look looking looks mean means meant think thought wondering wonder explain curious heard hear
   thing things stuff something question questions answer bot guys folks ok okay thanks thank
   happen happened happens happening going go goes gonna wanna gotta lot lots way ways re regard
@@ -28,14 +28,19 @@ const STOP_WORDS = new Set(
   long big large many last keep keeps kept retain retains retained remain remains remained stay stays
   stayed situation case example examples instance real world ai piece article articles source sources
   report reports reported according mention mentions mentioned date dates month months week weeks
-  hour hours point`.split(/\s+/),
+  hour hours point folks hey hi hello quick q anyone someone somebody everyone everybody word backstory
+  detail details info information update updates latest status rumor rumour tl dr fyi btw
+  honestly anybody guess wondered longer circumstance circumstances show shows showed shown crazy
+  huge massive place forward ahead give gives gave given actual try trying tried whole via thru
+  make makes made making tie ties relate relates related connect connected claim claims claimed
+  timeline timing schedule`.split(/\s+/),
 );
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
-    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point)\b/,
+    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule)\b/,
   ],
   [
     'duration',
@@ -48,7 +53,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     'amount',
     new RegExp(`\\b(how much|how many(?! ${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum)\\b|\\$`),
   ],
-  ['percentage', /(\b(percent|percentage|rate|share of)\b|%)/],
+  ['percentage', /(\b(percent|percentage|what rate)\b|%)/],
   ['cause', /\b(why|reason|reasons|cause|caused|causes|trigger|triggered|what led|led to|because)\b/],
   [
     'condition',
@@ -94,6 +99,8 @@ export function splitWords(text: string): string[] {
       .replace(/[\u2018\u2019\u02bc`]/g, "'")
       .replace(/'s\b/g, '')
       .replace(/\$(\d)/g, '$1')
+      // "50b", "3x": a number and its unit are two words.
+      .replace(/(\d)([a-z]+)\b/g, '$1 $2')
       .match(/[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? []
   );
 }

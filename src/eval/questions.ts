@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-export const EVAL_FILE = fileURLToPath(new URL('../../tests/eval/questions.yaml', import.meta.url));
+export const EVAL_DIR = fileURLToPath(new URL('../../tests/eval/', import.meta.url));
 
 const Labelled = z.union([
   z.strictObject({
@@ -20,11 +21,18 @@ const Labelled = z.union([
 ]);
 export type Labelled = z.infer<typeof Labelled>;
 
-export function loadQuestions(file: string = EVAL_FILE): Labelled[] {
-  const parsed = z.array(Labelled).safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: entry ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return parsed.data;
+/** Every labelled question in the YAML files of tests/eval/, file by file in name order. */
+export function loadQuestions(dir: string = EVAL_DIR): Labelled[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  return files.flatMap((name) => {
+    const file = join(dir, name);
+    const parsed = z.array(Labelled).safeParse(parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${file}: entry ${issue?.path.join('.')}: ${issue?.message}`);
+    }
+    return parsed.data;
+  });
 }

@@ -21,7 +21,11 @@ export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge/'
  * fact and the field at the first problem: nothing should start on a broken base.
  */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
-  const label = (file: string) => relative(process.cwd(), file) || file;
+  // Paths as the user would type them: relative inside the working directory, absolute elsewhere.
+  const label = (file: string) => {
+    const rel = relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') ? rel : file;
+  };
   const read = <S extends z.ZodType>(file: string, schema: S, kind: string): z.infer<S> => {
     let raw: unknown;
     try {
@@ -125,11 +129,14 @@ function checkReferences(
     files.topics,
     'topic',
   );
-  unique(
+  const entityIds = unique(
     kb.entities.map((e) => e.id),
     files.entities,
     'entity',
   );
+  for (const e of kb.entities)
+    if (e.partOf && !entityIds.has(e.partOf))
+      throw new KnowledgeError(`${files.entities}: entity "${e.id}": field "partOf": "${e.partOf}" is not an entity`);
   const classes = new Set(kb.entities.flatMap((e) => (e.class ? [e.class] : [])));
   const sources = new Map(kb.sources.map((s) => [s.id, s]));
 

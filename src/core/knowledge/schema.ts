@@ -52,6 +52,7 @@ export const Entity = z.strictObject({
   names: z.array(Text).min(1, 'must give at least one name'),
   kind: EntityKind,
   class: Id.optional(),
+  partOf: Id.optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 

@@ -1,0 +1,18 @@
+import type { Engine } from '../engine.js';
+
+export type SelfTestFailure = { factId: string; question: string; got: string };
+
+/** Every fact's own question variants must be answered with that fact leading. */
+export function selfTest(engine: Engine): { checked: number; failures: SelfTestFailure[] } {
+  const failures: SelfTestFailure[] = [];
+  let checked = 0;
+  for (const fact of engine.kb.facts) {
+    for (const question of fact.questions) {
+      checked++;
+      const answer = engine.ask(question);
+      const lead = answer.answered ? answer.citations[0]?.factId : undefined;
+      if (lead !== fact.id) failures.push({ factId: fact.id, question, got: lead ?? `no answer (${answer.kind})` });
+    }
+  }
+  return { checked, failures };
+}

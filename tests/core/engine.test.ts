@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_QUESTION_CHARS } from '../../src/core/engine.js';
+import { realEngine } from '../helpers.js';
+
+const engine = realEngine();
+const factIds = (q: string) => engine.ask(q).citations.map((c) => c.factId);
+
+describe('answering', () => {
+  it('answers with numbered citations to the source and section', () => {
+    const answer = engine.ask('When does the IP licence end?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.citations[0]).toMatchObject({
+      n: 1,
+      factId: 'ip-licence-term',
+      title: 'Microsoft and OpenAI End Azure Exclusivity in Partnership Overhaul',
+      publishers: ['Microsoft Blog', 'OpenAI'],
+      date: '2026-04-28',
+      section: 'Key Changes',
+    });
+    expect(answer.text).toContain('2032 [1].');
+    expect(answer.asOf).toBe(engine.kb.asOf);
+  });
+
+  it('marks every sentence of an answer with a citation that exists', () => {
+    for (const q of ['Is the Azure exclusivity over?', 'What did Amazon promise OpenAI, and on what condition?']) {
+      const answer = engine.ask(q);
+      const sentences = answer.text.split(/(?<=\.)\s+/);
+      for (const s of sentences) expect(s, q).toMatch(/\[\d+\]\.$/);
+      const used = new Set([...answer.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+      expect([...used].sort()).toEqual(answer.citations.map((c) => c.n));
+    }
+  });
+
+  it('joins the facts of a two-part question', () => {
+    expect(factIds('What did Amazon promise OpenAI, and on what condition?')).toEqual(
+      expect.arrayContaining(['amazon-commitment', 'amazon-frontier-condition']),
+    );
+  });
+
+  it('reads paraphrases through aliases, stemming and typos', () => {
+    expect(factIds('until when is msft licensed to use openai intellectual property')[0]).toBe('ip-licence-term');
+    expect(factIds('is the licnese still exclusve?')[0]).toBe('ip-licence-non-exclusive');
+    expect(factIds('when is the amzn bedrok GA expected')[0]).toBe('bedrock-general-availability');
+  });
+
+  it('tells who pays whom apart', () => {
+    expect(factIds('Does OpenAI still pay Microsoft a revenue share?')[0]).toBe('openai-revenue-share-continues');
+    expect(factIds('Does Microsoft still pay OpenAI a revenue share?')[0]).toBe('microsoft-stops-revenue-share');
+  });
+
+  it('prefers the fact that states what "when" and "why" ask for', () => {
+    expect(factIds('when did openai models come to bedrock')[0]).toBe('bedrock-launch');
+    expect(factIds('why was the partnership renegotiated')[0]).toBe('amazon-deal-triggered-restructuring');
+  });
+});
+
+describe('abstaining', () => {
+  it.each([
+    ['an unknown company', 'How much did Nvidia invest in OpenAI?', /don't cover that about Nvidia|don't mention/],
+    ['a known company with a fact that is not there', 'Did Oracle get rights to Frontier?', /don't cover/],
+    ['unknown content words', 'What does GPT cost per token on Bedrock?', /don't cover/],
+    ['an off-topic question', "what's the weather in Paris tomorrow", /don't/],
+    ['a name nobody mentioned', 'Did Lisa Su approve the deal?', /don't mention/],
+  ])('on %s, and suggests topics', (_label, question, reason) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe('abstain');
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(answer.text).toMatch(reason);
+    expect(answer.text).toContain('I answer questions about the April 2026 restructuring');
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    for (const s of answer.suggestions) expect(engine.resolveTopic(s.topic)?.id).toBe(s.topic);
+  });
+});
+
+describe('bad input', () => {
+  it('asks for a question when given nothing, or only mentions and spaces', () => {
+    for (const q of ['', '   ', '\u200b\u200b', '<@U123ABC> <!channel>', '@everyone'])
+      expect(engine.ask(q).kind, JSON.stringify(q)).toBe('error');
+  });
+
+  it('refuses a huge question in one short line', () => {
+    const answer = engine.ask('why'.padEnd(20_000, '?'));
+    expect(answer.kind).toBe('error');
+    expect(answer.text).toMatch(/too long \(20,000 characters\)/);
+    expect(answer.text.length).toBeLessThan(120);
+    expect(engine.ask('a'.repeat(MAX_QUESTION_CHARS)).kind).not.toBe('error');
+  });
+
+  it('reads a question through mention syntax, odd Unicode and invisible characters', () => {
+    expect(factIds('<@U0123> when does the ＩＰ licence\u200b end?')[0]).toBe('ip-licence-term');
+    expect(factIds('@everyone is the AGI clause gone?')[0]).toBe('agi-clause-removed');
+  });
+
+  it('never throws, and answers carry consistent citations, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (q) => {
+        const answer = engine.ask(q);
+        expect(['answer', 'abstain', 'error']).toContain(answer.kind);
+        expect(answer.answered).toBe(answer.kind === 'answer');
+        if (answer.answered) expect(answer.citations.length).toBeGreaterThan(0);
+        else expect(answer.citations).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on questions built from the knowledge base vocabulary', () => {
+    const words = engine.kb.facts.flatMap((f) => f.statement.split(/\s+/));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (ws) => {
+        const answer = engine.ask(ws.join(' '));
+        for (const c of answer.citations) expect(engine.kb.facts.some((f) => f.id === c.factId)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('topics, timeline, sources, suggestions', () => {
+  it('lists a topic by id, name or alias, every fact cited', () => {
+    for (const name of ['licensing', 'IP licence', 'license', 'ip']) {
+      const answer = engine.topic(name);
+      expect(answer.title, name).toBe('Topic: IP licence');
+      expect(answer.citations.map((c) => c.factId)).toEqual(['ip-licence-term', 'ip-licence-non-exclusive']);
+      expect(answer.text.split('\n')).toHaveLength(2);
+    }
+  });
+
+  it('says which topics exist when the name is unknown', () => {
+    const answer = engine.topic('weather');
+    expect(answer.kind).toBe('error');
+    expect(answer.text).toContain('I have no topic called "weather"');
+    expect(answer.suggestions).toHaveLength(engine.kb.topics.length);
+  });
+
+  it('puts the dated events in order', () => {
+    const answer = engine.timeline();
+    const dates = answer.citations.map((c) => engine.kb.facts.find((f) => f.id === c.factId)?.date ?? '');
+    expect(dates[0]).toBe('2022');
+    expect(dates.indexOf('2026-02')).toBeLessThan(dates.indexOf('2026-04-27'));
+    expect(dates.indexOf('2026-04-27')).toBeLessThan(dates.indexOf('2026-04-28'));
+    expect(dates.at(-1)).toBe('2032');
+    expect(answer.text.split('\n')[0]).toMatch(/^• 2022: .*\[1\]\.$/);
+  });
+
+  it('names its sources', () => {
+    const answer = engine.sources();
+    expect(answer.text).toContain('"Microsoft and OpenAI End Azure Exclusivity in Partnership Overhaul", Microsoft Blog, OpenAI, 28 April 2026');
+    expect(answer.text).toContain(`${engine.kb.facts.length} facts in ${engine.kb.topics.length} topics`);
+  });
+
+  it('suggests at most 25 questions it answers, matching what was typed', () => {
+    const all = engine.suggestQuestions('');
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.length).toBeLessThanOrEqual(25);
+    const typed = engine.suggestQuestions('licen');
+    expect(typed.length).toBeGreaterThan(0);
+    for (const q of typed) {
+      expect(q.toLowerCase()).toMatch(/licen|ip/);
+      expect(q.length).toBeLessThanOrEqual(100);
+      expect(engine.ask(q).answered, q).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/core/engine.js';
+import { KnowledgeError } from '../../src/core/errors.js';
+import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import { selfTest } from '../../src/core/knowledge/self-test.js';
+import { copyKnowledge, SOURCE_ARTICLE } from '../helpers.js';
+
+const kb = loadKnowledge();
+const statements = kb.facts.map((f) => f.statement).join('\n');
+
+describe('the knowledge base', () => {
+  it('passes its self-test: every question variant retrieves its own fact first', () => {
+    const { checked, failures } = selfTest(createEngine(kb));
+    expect(checked).toBeGreaterThanOrEqual(kb.facts.length * 3);
+    expect(failures).toEqual([]);
+  });
+
+  it('gives every fact a source, a section and several question variants', () => {
+    for (const fact of kb.facts) {
+      expect(fact.questions.length, fact.id).toBeGreaterThanOrEqual(3);
+      expect(kb.sources.map((s) => s.id)).toContain(fact.source.id);
+    }
+    const source = kb.sources[0];
+    expect(source?.title).toBe('Microsoft and OpenAI End Azure Exclusivity in Partnership Overhaul');
+    expect(source?.publishers).toEqual(['Microsoft Blog', 'OpenAI']);
+  });
+
+  // Each item of the article, as the issue lists it, must be stated by some fact.
+  it.each([
+    ['the announcement date', /27 April 2026/],
+    ['exclusivity since 2022', /since 2022/],
+    ['any cloud provider', /whichever cloud provider/],
+    ['Microsoft as primary partner, first on Azure unless it cannot support', /main partner[\s\S]*unable to provide/],
+    ['Microsoft stops paying its revenue share', /Microsoft no longer pays OpenAI a share/],
+    ['OpenAI pays through 2030 at the same percentage', /unchanged percentage[\s\S]*2030/],
+    ['the cap', /ceiling on the total/],
+    ['the licence until 2032 for models and products', /models and its\s+products[\s\S]*2032/],
+    ['the licence becomes non-exclusive', /non-exclusive/],
+    ['Microsoft as major shareholder', /major shareholding/],
+    ['Amazon up to $50 billion in February 2026', /February 2026 Amazon pledged as much as \$50 billion/],
+    ['the Frontier condition', /AWS was to be the only cloud allowed to serve\s+Frontier/],
+    ['the conflict forcing renegotiation', /clashed head-on with the Azure exclusivity/],
+    ['Bedrock on 28 April, the day after', /28 April 2026, one day after/],
+    ['the first multi-cloud rollout', /first time OpenAI's multi-cloud approach/],
+    ['GPT models and Codex for AWS customers', /GPT models and its Codex coding agent/],
+    ['general availability within weeks', /General availability[\s\S]*within a few weeks/],
+    ['the AGI clause removed', /drops the contested AGI clause/],
+    ['a possible 2026 IPO', /stock market\s+listing it may hold in 2026/],
+    ['strategy decoupled from any one cloud', /no longer bound to a single cloud provider/],
+    ['human attention as the bottleneck', /attention of the humans/],
+    ['Symphony and 500% more landed pull requests', /Symphony raised[\s\S]*500%/],
+    ['three to five Codex sessions', /three to five\s+Codex sessions/],
+  ])('covers %s', (_label, pattern) => {
+    expect(statements).toMatch(pattern);
+  });
+
+  it.skipIf(!existsSync(SOURCE_ARTICLE))('restates the article in its own words: no run of 7 words copied', () => {
+    const words = (text: string) => text.toLowerCase().match(/[a-z0-9$%]+/g) ?? [];
+    const runs = (ws: string[]) => new Set(ws.slice(0, Math.max(0, ws.length - 6)).map((_, i) => ws.slice(i, i + 7).join(' ')));
+    const article = runs(words(readFileSync(SOURCE_ARTICLE, 'utf8')));
+    for (const fact of kb.facts) {
+      const copied = [...runs(words(fact.statement))].filter((r) => article.has(r));
+      expect(copied, fact.id).toEqual([]);
+    }
+  });
+});
+
+describe('a broken knowledge base', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const breakFile = (file: string, edit: (text: string) => string) => {
+    dir = copyKnowledge();
+    const path = join(dir, file);
+    writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  };
+  const loadError = () => {
+    try {
+      loadKnowledge(dir);
+    } catch (err) {
+      expect(err).toBeInstanceOf(KnowledgeError);
+      return (err as Error).message;
+    }
+    throw new Error('expected the load to fail');
+  };
+
+  it('names the file, the fact and the field of a malformed date', () => {
+    breakFile('facts/licensing.yaml', (t) => t.replace('date: "2032"', 'date: "sometime in 2032"'));
+    expect(loadError()).toBe(
+      `${dir}/facts/licensing.yaml: fact "ip-licence-term": field "date" must look like 2026-04-27, 2026-04 or 2026`,
+    );
+  });
+
+  it.each([
+    ['a missing statement', 'facts/ipo.yaml', (t: string) => t.replace(/ {2}statement: >-\n(?: {4}.*\n)+/, ''), /ipo\.yaml: fact "possible-ipo-2026": field "statement" /],
+    ['an unknown topic', 'facts/ipo.yaml', (t: string) => t.replace('topic: ipo', 'topic: stock-market'), /ipo\.yaml: fact "possible-ipo-2026": field "topic": "stock-market" is not a topic/],
+    ['an unknown section', 'facts/ipo.yaml', (t: string) => t.replace('section: Related Articles', 'section: Epilogue'), /field "source\.section": "Epilogue" is not one of/],
+    ['an unknown field', 'facts/ipo.yaml', (t: string) => t.replace('topic: ipo', 'topic: ipo\n  colour: blue'), /fact "possible-ipo-2026": unknown field\(s\) "colour"/],
+    ['a duplicate id', 'facts/ipo.yaml', (t: string) => t.replace('id: possible-ipo-2026', 'id: agi-clause-removed'), /fact "agi-clause-removed": field "id" is also used in/],
+    ['broken YAML', 'facts/ipo.yaml', (t: string) => `${t}\n- id: [unclosed\n`, /ipo\.yaml:\d+: not valid YAML/],
+    ['a string where a list belongs', 'facts/ipo.yaml', (t: string) => t.replace(/ {2}keywords: \[[^\]]*\]/, '  keywords: ipo'), /fact "possible-ipo-2026": field "keywords" /],
+    ['an empty topics file', 'topics.yaml', () => 'topics: []\n', /topics\.yaml: field "topics" /],
+    ['a bad partOf', 'entities.yaml', (t: string) => t.replace('partOf: microsoft', 'partOf: contoso'), /entity "azure": field "partOf": "contoso" is not an entity/],
+  ])('fails on %s with a one-line error naming where', (_label, file, edit, message) => {
+    breakFile(file, edit);
+    const error = loadError();
+    expect(error).toMatch(message);
+    expect(error).not.toContain('\n');
+  });
+
+  it('fails when the facts folder is missing', () => {
+    dir = copyKnowledge();
+    rmSync(join(dir, 'facts'), { recursive: true });
+    expect(loadError()).toMatch(/facts: the facts folder is missing/);
+  });
+});
