@@ -2,7 +2,7 @@
  * Tries engine settings on the tuning half only and prints the best few, so DEFAULT_ENGINE_OPTIONS
  * is chosen without looking at the report half. `npm run tune`.
  */
-import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../src/core/engine.js';
+import type { EngineOptions } from '../src/core/engine.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
 import { score, tunedSystem } from '../src/eval/evaluate.js';
 import { loadQuestions } from '../src/eval/questions.js';
@@ -11,19 +11,12 @@ const kb = loadKnowledge();
 const tune = loadQuestions().filter((q) => q.split === 'tune');
 
 const grid: Partial<EngineOptions>[] = [];
-for (const pairBoost of [0, 0.5, 1, 2])
-  for (const intentBoost of [1.3, 1.6, 2, 3])
-    for (const supportRatio of [0.5, 0.6, 0.75])
-      for (const maxMissingShare of [0.34, 0.4, 0.45, 0.5, 0.55])
-        for (const questions of [1, 1.5, 2]) {
-          grid.push({
-            pairBoost,
-            intentBoost,
-            supportRatio,
-            maxMissingShare,
-            boost: { ...DEFAULT_ENGINE_OPTIONS.boost, questions },
-          });
-        }
+for (const pairBoost of [0, 1])
+  for (const intentBoost of [1.3, 1.6, 2.2])
+    for (const quantityBoost of [1, 1.2, 1.5])
+      for (const maxMissingShare of [0.34, 0.4, 0.5])
+        for (const minLeadShare of [0.3, 0.5])
+          grid.push({ pairBoost, intentBoost, quantityBoost, maxMissingShare, minLeadShare });
 
 const rows = grid.map((options) => {
   const s = score(tunedSystem(kb, options), tune);
@@ -34,7 +27,7 @@ const rows = grid.map((options) => {
 rows.sort((a, b) => a.cost - b.cost);
 for (const r of rows.slice(0, 10))
   console.log(
-    `cost ${r.cost}  right ${r.right}/${r.answerable}  abstained ${r.abstained}/${r.unanswerable}  ${JSON.stringify({ ...r.options, boost: r.options.boost?.questions })}`,
+    `cost ${r.cost}  right ${r.right}/${r.answerable}  abstained ${r.abstained}/${r.unanswerable}  ${JSON.stringify(r.options)}`,
   );
 const defaults = score(tunedSystem(kb), tune);
 console.log(

@@ -19,6 +19,8 @@ export type EngineOptions = {
   pairBoost: number;
   /** Score factor for facts that state what the question asks for (a date for "when"...). */
   intentBoost: number;
+  /** The same for an amount or a percentage ("how much"): smaller, see ask(). */
+  quantityBoost: number;
   /**
    * Abstain when more than this share of the question's content words is left unexplained by the
    * answer: unknown to the knowledge base, or absent from the facts chosen.
@@ -40,9 +42,10 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   boost: { statement: 1, questions: 1.5, keywords: 1.2, topic: 0.5 },
   pairBoost: 1,
   intentBoost: 1.6,
+  quantityBoost: 1.2,
   maxMissingShare: 0.34,
   candidates: 4,
-  minLeadShare: 0.3,
+  minLeadShare: 0.5,
   supportRatio: 0.6,
   crossTopicRatio: 0.85,
   maxFacts: 3,
@@ -79,6 +82,11 @@ type IndexedFact = {
   states: Set<Intent>;
   /** Years the fact speaks of, in its statement or date. */
   years: Set<string>;
+  /**
+   * Terms for the kinds of thing the fact names: Frontier is an openai-product, so a fact about
+   * Frontier answers "which product".
+   */
+  kinds: Set<string>;
 };
 
 /** What the engine makes of a question before searching. */
@@ -107,13 +115,16 @@ export type QueryAnalysis = {
   contentWords: number;
   /** Content words that name an entity. */
   entityWords: number;
+  /** Content words that name the subject as a whole (knowledge/aliases.yaml `context`). */
+  contextTerms: Set<string>;
+  contextWords: number;
 };
 
 /**
- * The words that say what is asked about: content words that are not names. Names are settled by
- * the entity guard, so they neither excuse nor count against the rest.
+ * The words that say what is asked about: content words that neither name an entity (the entity
+ * guard settles those) nor the subject as a whole ("the deal", "the restructuring").
  */
-const topicWords = (a: QueryAnalysis) => Math.max(1, a.contentWords - a.entityWords);
+const topicWords = (a: QueryAnalysis) => Math.max(1, a.contentWords - a.entityWords - a.contextWords);
 
 export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> = {}): Engine {
   const opts: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options };
@@ -134,12 +145,18 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   for (const fact of kb.facts) {
+    const entities = entitiesIn(`${fact.statement} ${fact.keywords.join(' ')}`);
     facts.set(fact.id, {
       fact,
-      entities: entitiesIn(`${fact.statement} ${fact.keywords.join(' ')}`),
+      entities,
       covers: new Set(fact.covers),
       states: new Set(fact.states),
       years: new Set(`${fact.statement} ${fact.date ?? ''}`.match(YEAR) ?? []),
+      kinds: new Set(
+        [...entities].flatMap((e) =>
+          (entityClass.get(e) ?? '').split('-').flatMap((w) => (analyzer.entityOf(w) ? [] : (analyzer.term(w) ?? []))),
+        ),
+      ),
     });
   }
 
@@ -196,6 +213,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
   for (const f of kb.facts) addWords(`${f.statement} ${f.questions.join(' ')} ${f.keywords.join(' ')}`);
   for (const t of kb.topics) addWords(`${t.name} ${t.description} ${t.names.join(' ')}`);
+  addWords(kb.context.join(' '));
   const singleWordVariants = (canonical: string, variants: string[]) => {
     for (const v of variants) if (/^[\p{L}\p{N}]+$/u.test(v)) vocabulary.set(v.toLowerCase(), canonical);
   };
@@ -205,6 +223,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     vocabulary.set(token, token);
     singleWordVariants(token, e.names);
   }
+  const contextTerms = new Set(
+    kb.context.flatMap((w) => analyzer.canonicalWords(w).flatMap((c) => analyzer.term(c) ?? [])),
+  );
   const knownTerms = new Set<string>();
   vocabulary.forEach((_, canonical) => {
     const term = analyzer.term(canonical);
@@ -218,7 +239,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const maxDistance = word.length >= 7 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
-    for (const [, [canonical, distance]] of vocabulary.fuzzyGet(word, maxDistance)) {
+    for (const [candidate, [canonical, distance]] of vocabulary.fuzzyGet(word, maxDistance)) {
+      // Typos rarely hit the first letter, while real words one letter apart often differ there
+      // ("founded", "bounded").
+      if (candidate[0] !== word[0]) continue;
+      // Two edits only as a swap of letters: "account" is not a typo of "amount".
+      if (distance === 2 && sortLetters(candidate) !== sortLetters(word)) continue;
       if (distance < bestDistance || (distance === bestDistance && best !== undefined && canonical < best)) {
         best = canonical;
         bestDistance = distance;
@@ -243,10 +269,13 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       unknownNames: [],
       askedFor: null,
       askedForUnknown: false,
-      years: [...new Set(normalized.match(YEAR) ?? [])],
+      // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
+      years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
       after: Number(/\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b/.exec(normalized)?.[1]) || null,
       contentWords: 0,
       entityWords: 0,
+      contextTerms: new Set(),
+      contextWords: 0,
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
@@ -275,9 +304,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
             if (!analysis.entities.includes(fixedEntity)) analysis.entities.push(fixedEntity);
             analysis.entityTerms.add(term);
           }
-        } else if (word.length > 5 && word.endsWith('ly')) {
-          // An unknown adverb ("realistically", "financially") colours a question; it rarely
-          // names what is asked about.
+        } else if (word.length <= 2 || (word.length > 5 && word.endsWith('ly'))) {
+          // An unknown adverb ("realistically", "financially") colours a question, and a stray
+          // letter or two ("w/", "q") is shorthand: neither names what is asked about.
           analysis.contentWords--;
           continue;
         } else if (!(word.length > 3 && vocabulary.atPrefix(word).size > 0)) {
@@ -288,6 +317,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         }
       }
       if (word === askedCanonical && !entity && term) analysis.askedFor = term;
+      if (term && contextTerms.has(term)) {
+        analysis.contextWords++;
+        analysis.contextTerms.add(term);
+      }
       if (term && !seen.has(term)) {
         seen.add(term);
         analysis.terms.push(term);
@@ -310,9 +343,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   const queryFor = (a: QueryAnalysis): Query => {
-    const words = { queries: [a.terms.join(' ')], fields: FIELDS };
-    if (opts.pairBoost <= 0 || a.terms.length < 2) return words;
-    const pairs = a.terms.slice(1).map((t, i) => `${a.terms[i]}_${t}`);
+    // Context words ("the deal") would only favour whichever facts repeat them.
+    const terms = a.terms.filter((t) => !a.contextTerms.has(t));
+    const words = { queries: [terms.join(' ')], fields: FIELDS };
+    if (opts.pairBoost <= 0 || terms.length < 2) return words;
+    const pairs = terms.slice(1).map((t, i) => `${terms[i]}_${t}`);
     return {
       combineWith: 'OR',
       queries: [words, { queries: [pairs.join(' ')], fields: ['pairs'], prefix: false, boost: { pairs: opts.pairBoost } }],
@@ -383,7 +418,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 
   const ask = (raw: string): Answer => {
     const question = cleanQuestion(raw);
-    if (question.length === 0)
+    if (!/[\p{L}\p{N}]/u.test(question))
       return base('error', 'Please ask a question, for example: "When does the IP licence end?"');
     if (question.length > MAX_QUESTION_CHARS)
       return base(
@@ -396,17 +431,28 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
     if (a.unknownNames.length > 0)
       return abstain(question, `My sources don't mention ${a.unknownNames.join(', ')}.`, []);
-    if (a.askedForUnknown || a.unknown.length / topicWords(a) > opts.maxMissingShare || a.terms.length === 0)
+    if (
+      a.askedForUnknown ||
+      a.unknown.length / topicWords(a) > opts.maxMissingShare ||
+      a.terms.every((t) => a.contextTerms.has(t))
+    )
       return abstain(question, "My sources don't cover that.", []);
 
     const intents = new Set(a.intents);
+    // Boost facts that state a date, a duration, a cause or a condition when the question asks for
+    // one; amounts less, since "how much" is checked against the most relevant fact and a strong
+    // boost would put any fact with a number in front of the one the question is about.
+    const boosted = new Set(a.intents);
     const results = index.search(queryFor(a), {
       ...searchOptions,
-      boostDocument: intents.size
+      boostDocument: boosted.size
         ? (id) => {
             const f = facts.get(id);
             if (!f) return 1;
-            for (const s of f.states) if (intents.has(s)) return opts.intentBoost;
+            let factor = 1;
+            for (const s of f.states)
+              if (boosted.has(s)) factor = Math.max(factor, QUANTITIES.has(s) ? opts.quantityBoost : opts.intentBoost);
+            return factor;
             return 1;
           }
         : undefined,
@@ -445,13 +491,17 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       ![...(facts.get(lead?.id)?.states ?? [])].some((st) => QUANTITIES.has(st))
     )
       return abstain(question, "My sources don't give that figure.", results);
+    // "Who runs..." wants a person: facts that name none do not answer it.
+    if (intents.has('person') && !chosen.some((f) => f.states.has('person')))
+      return abstain(question, "My sources don't name the people involved.", results);
     // "Why" wants a reason: facts that give none do not answer it.
     if (intents.has('cause') && !chosen.some((f) => f.states.has('cause')))
       return abstain(question, "My sources don't give a reason for that.", results);
     // A year the question names must be one the answer speaks of; "after 2030" needs a later one.
     const after = a.after;
     if (
-      !a.years.every((y) => chosen.some((f) => f.years.has(y))) ||
+      // Any one of them: "2030 or 2032?" offers alternatives.
+      (a.years.length > 0 && !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
       (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after)))
     )
       return abstain(question, "My sources don't cover that period.", results);
@@ -473,16 +523,21 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
    */
   const chooseFacts = (a: QueryAnalysis, results: SearchResult[]): SearchResult[] | null => {
     const best = results[0]?.score ?? 0;
+    // A fact must share a word of substance with the question, not only its names: sharing
+    // "Frontier" does not make a fact about Amazon's condition an answer to when Frontier launches.
+    const topical = (r: SearchResult) =>
+      a.terms.length === a.entityTerms.size || r.queryTerms.some((t) => !a.entityTerms.has(t) && !a.contextTerms.has(t));
     for (const lead of results.slice(0, opts.candidates)) {
       if (lead.score < best * opts.minLeadShare) break;
       const leadFact = facts.get(lead.id);
-      if (!leadFact || !entityOk(leadFact, a.entities)) continue;
+      if (!leadFact || !entityOk(leadFact, a.entities) || !topical(lead)) continue;
       const group: SearchResult[] = [lead];
-      for (const r of results) {
+      // Only facts ranked below the lead may support it: one ranked above was already found not to
+      // answer the question on its own, and must not come back leading.
+      for (const r of results.slice(results.indexOf(lead) + 1)) {
         if (group.length >= opts.maxFacts) break;
-        if (r === lead) continue;
         const f = facts.get(r.id);
-        if (!f || !entityOk(f, a.entities)) continue;
+        if (!f || !entityOk(f, a.entities) || !topical(r)) continue;
         const ratio = f.fact.topic === leadFact.fact.topic ? opts.supportRatio : opts.crossTopicRatio;
         if (r.score >= lead.score * ratio) group.push(r);
       }
@@ -490,9 +545,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // these facts. Entities were settled by the guard above.
       const matched = new Set(group.flatMap((r) => r.queryTerms));
       let missing = a.unknown.length;
-      for (const t of a.terms) if (!a.entityTerms.has(t) && !matched.has(t)) missing++;
+      for (const t of a.terms) if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !matched.has(t)) missing++;
       if (missing / topicWords(a) > opts.maxMissingShare) continue;
-      if (a.askedFor && !matched.has(a.askedFor)) continue;
+      if (a.askedFor && !matched.has(a.askedFor) && !group.some((r) => facts.get(r.id)?.kinds.has(a.askedFor ?? '')))
+        continue;
       return group;
     }
     return null;
@@ -589,6 +645,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 
   return { kb, ask, topic, timeline, sources: sourcesAnswer, resolveTopic, suggestQuestions, explain };
 }
+
+const sortLetters = (word: string) => [...word].sort().join('');
 
 /** Puts [n] at the end of every sentence of a statement, before its closing punctuation. */
 function withMarker(statement: string, n: number): string {

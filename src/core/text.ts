@@ -14,7 +14,7 @@ const STOP_WORDS = new Set(
   doing don down during each either else ever every few for from further get gets getting got had has
   hasn have haven having he her here hers herself him himself his how however i if in into is isn it
   its itself just let lets like me might more most much must my myself no nor not now of off on once
-  one only or our ours ourselves out own per please same shall she should so some such
+  one only or our ours ourselves out per please same shall she should so some such
   than that the their theirs them themselves then there these they this those through to too under
   until up upon us very was wasn we were weren what whats when whenever where whether which while who
   whom whose why will with within without won would wouldn yes yet you your yours yourself
@@ -33,7 +33,8 @@ const STOP_WORDS = new Set(
   honestly anybody guess wondered longer circumstance circumstances show shows showed shown crazy
   huge massive place forward ahead give gives gave given actual try trying tried whole via thru
   make makes made making tie ties relate relates related connect connected claim claims claimed
-  timeline timing schedule`.split(/\s+/),
+  timeline timing schedule whatever pls plz ask asks asking asked see saw seen headline headlines
+  true real correct accurate confirm twitter rumor rumors mill ish position stance self inside done`.split(/\s+/),
 );
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
@@ -45,7 +46,8 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'duration',
     new RegExp(
-      `\\b(how long|until when|till when|until|through when|how many ${TIME_UNITS}|last|lasts|expire|expires|end date)\\b`,
+      // "last" only as a verb at the end ("how long will it last?"), not "last year".
+      `\\b(how long|until when|till when|until|through when|how many ${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|end date)\\b`,
     ),
   ],
   // "How many days" asks for a duration, not an amount.
@@ -54,6 +56,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     new RegExp(`\\b(how much|how many(?! ${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum)\\b|\\$`),
   ],
   ['percentage', /(\b(percent|percentage|what rate)\b|%)/],
+  // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
+  [
+    'person',
+    /\bwho (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|wrote|manages|managed|oversees|oversaw|chairs|chaired|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
+  ],
   ['cause', /\b(why|reason|reasons|cause|caused|causes|trigger|triggered|what led|led to|because)\b/],
   [
     'condition',
@@ -82,13 +89,13 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
 /** Cleans what a user typed into plain text: Unicode-normalised, no chat markup, single-spaced. */
 export function cleanQuestion(input: string): string {
-  return input
-    .normalize('NFKC')
-    .replace(/\s+/g, ' ')
-    .replace(INVISIBLE, '')
-    .replace(MARKUP, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = input.normalize('NFKC').replace(/\s+/g, ' ').replace(INVISIBLE, '');
+  // Until nothing is left to remove: "<<!channel>!channel>" hides one mention inside another.
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(MARKUP, ' ');
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Lower-cased words with possessives and most punctuation gone; hyphens split words. */

@@ -76,8 +76,10 @@ describe('abstaining', () => {
 
 describe('bad input', () => {
   it('asks for a question when given nothing, or only mentions and spaces', () => {
-    for (const q of ['', '   ', '\u200b\u200b', '<@U123ABC> <!channel>', '@everyone'])
+    for (const q of ['', '   ', '\u200b\u200b', '<@U123ABC> <!channel>', '@everyone', '@@everyone'])
       expect(engine.ask(q).kind, JSON.stringify(q)).toBe('error');
+    // A mention hidden inside another does not survive the clean-up either.
+    expect(engine.ask('<<!channel>!channel> hi').question).not.toMatch(/<[!@]/);
   });
 
   it('refuses a huge question in one short line', () => {

@@ -24,11 +24,15 @@ export function startConsoleChat(
   });
   const write = (text: string) => io.output.write(`${text}\n`);
 
+  let quit = false;
   if (io.banner) write(io.banner);
   rl.prompt();
   rl.on('line', (line) => {
     const text = line.trim();
+    if (quit) return;
     if (text === '/quit' || text === '/exit') {
+      // Lines typed or piped after /quit are still delivered by readline: ignore them.
+      quit = true;
       rl.close();
       return;
     }

@@ -18,7 +18,7 @@ const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, lik
 const Text = z.string().trim().min(1, 'must not be empty');
 const Word = z.preprocess(numberAsString, Text);
 
-export const Intent = z.enum(['date', 'duration', 'amount', 'percentage', 'cause', 'condition']);
+export const Intent = z.enum(['date', 'duration', 'amount', 'percentage', 'cause', 'condition', 'person']);
 export type Intent = z.infer<typeof Intent>;
 
 export const Source = z.strictObject({
@@ -78,12 +78,15 @@ export const AliasesFile = z.strictObject({
     z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word'),
     z.array(Text).min(1, 'must list at least one alias'),
   ),
+  context: z.array(Word).default([]),
 });
 
 export type KnowledgeBase = {
   asOf: string;
   /** canonical word -> what users may write instead */
   aliases: Record<string, string[]>;
+  /** Words naming the subject as a whole, which no single fact needs to repeat. */
+  context: string[];
   sources: Source[];
   topics: Topic[];
   entities: Entity[];
