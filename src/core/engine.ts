@@ -52,6 +52,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
 };
 
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
+const INTENT_NOUNS: ReadonlySet<string> = new Set(['size', 'amount', 'total', 'sum', 'number', 'figure', 'percentage', 'rate', 'reason', 'cause']);
 const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -87,6 +88,8 @@ type IndexedFact = {
    * Frontier answers "which product".
    */
   kinds: Set<string>;
+  /** Terms of the statement and the keywords: what the fact says, without its question variants. */
+  stated: Set<string>;
 };
 
 /** What the engine makes of a question before searching. */
@@ -152,6 +155,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       covers: new Set(fact.covers),
       states: new Set(fact.states),
       years: new Set(`${fact.statement} ${fact.date ?? ''}`.match(YEAR) ?? []),
+      stated: new Set(
+        analyzer.canonicalWords(`${fact.statement} ${fact.keywords.join(' ')}`).flatMap((w) => analyzer.term(w) ?? []),
+      ),
       kinds: new Set(
         [...entities].flatMap((e) =>
           (entityClass.get(e) ?? '').split('-').flatMap((w) => (analyzer.entityOf(w) ? [] : (analyzer.term(w) ?? []))),
@@ -282,6 +288,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     let askedCanonical: string | undefined;
     for (const word of analyzer.canonicalWords(askedForWords(normalized).join(' '))) {
       if (analyzer.entityOf(word)) continue;
+      // "What size", "what percentage": the intent checks handle those.
+      if (INTENT_NOUNS.has(word)) break;
       if (analyzer.term(word) !== null) askedCanonical = word;
       break;
     }
@@ -316,7 +324,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
           continue;
         }
       }
-      if (word === askedCanonical && !entity && term) analysis.askedFor = term;
+      if (word === askedCanonical && !entity && term && !contextTerms.has(term)) analysis.askedFor = term;
       if (term && contextTerms.has(term)) {
         analysis.contextWords++;
         analysis.contextTerms.add(term);
@@ -343,8 +351,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   const queryFor = (a: QueryAnalysis): Query => {
-    // Context words ("the deal") would only favour whichever facts repeat them.
-    const terms = a.terms.filter((t) => !a.contextTerms.has(t));
+    // Context words ("the deal") would only favour whichever facts repeat them, unless the
+    // question is about the subject as a whole ("why did they restructure?").
+    const topicalTerms = a.terms.filter((t) => !a.contextTerms.has(t));
+    const terms = topicalTerms.length ? topicalTerms : a.terms;
     const words = { queries: [terms.join(' ')], fields: FIELDS };
     if (opts.pairBoost <= 0 || terms.length < 2) return words;
     const pairs = terms.slice(1).map((t, i) => `${terms[i]}_${t}`);
@@ -431,11 +441,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
     if (a.unknownNames.length > 0)
       return abstain(question, `My sources don't mention ${a.unknownNames.join(', ')}.`, []);
-    if (
-      a.askedForUnknown ||
-      a.unknown.length / topicWords(a) > opts.maxMissingShare ||
-      a.terms.every((t) => a.contextTerms.has(t))
-    )
+    if (a.askedForUnknown || a.unknown.length / topicWords(a) > opts.maxMissingShare || a.terms.length === 0)
       return abstain(question, "My sources don't cover that.", []);
 
     const intents = new Set(a.intents);
@@ -525,8 +531,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const best = results[0]?.score ?? 0;
     // A fact must share a word of substance with the question, not only its names: sharing
     // "Frontier" does not make a fact about Amazon's condition an answer to when Frontier launches.
-    const topical = (r: SearchResult) =>
-      a.terms.length === a.entityTerms.size || r.queryTerms.some((t) => !a.entityTerms.has(t) && !a.contextTerms.has(t));
+    const substantive = a.terms.filter((t) => !a.entityTerms.has(t) && !a.contextTerms.has(t));
+    const topical = (r: SearchResult) => substantive.length === 0 || r.queryTerms.some((t) => substantive.includes(t));
     for (const lead of results.slice(0, opts.candidates)) {
       if (lead.score < best * opts.minLeadShare) break;
       const leadFact = facts.get(lead.id);
@@ -543,11 +549,19 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       }
       // Words the answer leaves unexplained: unknown to the knowledge base, or known but not in
       // these facts. Entities were settled by the guard above.
-      const matched = new Set(group.flatMap((r) => r.queryTerms));
+      // Facts of another topic may join the answer but not vouch for it: a patchwork of unrelated
+      // facts that between them share the question's words is no answer.
+      const matched = new Set(
+        group.filter((r) => facts.get(r.id)?.fact.topic === leadFact.fact.topic).flatMap((r) => r.queryTerms),
+      );
       let missing = a.unknown.length;
       for (const t of a.terms) if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !matched.has(t)) missing++;
       if (missing / topicWords(a) > opts.maxMissingShare) continue;
-      if (a.askedFor && !matched.has(a.askedFor) && !group.some((r) => facts.get(r.id)?.kinds.has(a.askedFor ?? '')))
+      // The thing asked for must be in what a fact states or is described by (its keywords), not
+      // only in a question variant: "which stock exchange?" is not answered by "will OpenAI be
+      // listed on the stock exchange?".
+      const asked = a.askedFor;
+      if (asked && !group.some((r) => facts.get(r.id)?.kinds.has(asked) || facts.get(r.id)?.stated.has(asked)))
         continue;
       return group;
     }

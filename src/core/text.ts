@@ -34,7 +34,10 @@ const STOP_WORDS = new Set(
   huge massive place forward ahead give gives gave given actual try trying tried whole via thru
   make makes made making tie ties relate relates related connect connected claim claims claimed
   timeline timing schedule whatever pls plz ask asks asking asked see saw seen headline headlines
-  true real correct accurate confirm twitter rumor rumors mill ish position stance self inside done`.split(/\s+/),
+  true real correct accurate confirm twitter rumor rumors mill ish position stance self inside done
+  isnt arent wasnt werent doesnt dont didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt im
+  ive youre theyre thats whats misread misunderstand misunderstood understand understood idea ideas
+  says saying existing current currently previous prior old former exact exactly`.split(/\s+/),
 );
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
@@ -129,10 +132,14 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>):
   // First words of multi-word variants: only these are worth trying a phrase lookup from.
   const phraseStarts = new Set<string>();
   const entityOfWord = new Map<string, string>();
+  // A one-word variant that is its own stem ("limit") also stands for its inflections ("limits",
+  // "limiting"); one that is not ("shares") does not, or "share" would follow it.
+  const stemAlias = new Map<string, string>();
   const addAlias = (variant: string, canonical: string) => {
     const words = splitWords(variant);
     alias.set(words.join(' '), canonical);
     if (words.length > 1) phraseStarts.add(words[0] as string);
+    else if (words[0] && stemmer(words[0]) === words[0]) stemAlias.set(words[0], canonical);
   };
   for (const [canonical, variants] of Object.entries(kb.aliases))
     for (const v of variants) addAlias(v, canonical);
@@ -169,7 +176,10 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>):
           break;
         }
       }
-      if (!matched) out.push(words[i++] as string);
+      if (!matched) {
+        const word = words[i++] as string;
+        out.push((stemAlias.size && stemAlias.get(term(word) ?? '')) || word);
+      }
     }
     return out;
   };
