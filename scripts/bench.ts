@@ -20,8 +20,13 @@ const { values } = parseArgs({
 });
 const rounds = Math.max(1, Number(values.rounds) || 30);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const nowUs = () => Number(process.hrtime.bigint()) / 1000;
 
 const kb = loadKnowledge();
@@ -64,7 +69,10 @@ function startupOnce(): Promise<number> {
   for (const k of Object.keys(env)) if (k.startsWith('SLACK_') || k.startsWith('DISCORD_')) delete env[k];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', main], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
     const timer = setTimeout(() => {
       child.kill();
@@ -105,7 +113,9 @@ if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(`${result.questions} questions x ${rounds} rounds = ${result.samples} asks`);
   console.log(`answer   p50 ${result.answer.p50_us} us   p99 ${result.answer.p99_us} us`);
-  console.log(`baseline p50 ${result.baseline.p50_us} us   p99 ${result.baseline.p99_us} us   (plain MiniSearch search)`);
+  console.log(
+    `baseline p50 ${result.baseline.p50_us} us   p99 ${result.baseline.p99_us} us   (plain MiniSearch search)`,
+  );
   console.log(`build    ${result.build_ms} ms first, ${result.build_warm_ms} ms warm (median of 20)`);
   console.log(`start-up ${result.startup_ms} ms to the chat prompt (median of ${startups.length})`);
   for (const [name, ok] of Object.entries(result.targets)) console.log(`${ok ? 'ok  ' : 'MISS'} ${name}`);

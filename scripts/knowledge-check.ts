@@ -9,10 +9,14 @@ import { selfTest } from '../src/core/knowledge/self-test.js';
 
 try {
   const kb = loadKnowledge();
-  console.log(`valid: ${kb.facts.length} facts, ${kb.topics.length} topics, ${kb.entities.length} entities, ${kb.sources.length} source(s)`);
+  console.log(
+    `valid: ${kb.facts.length} facts, ${kb.topics.length} topics, ${kb.entities.length} entities, ${kb.sources.length} source(s)`,
+  );
   const { checked, failures } = selfTest(createEngine(kb));
   for (const f of failures) console.log(`fact "${f.factId}": question "${f.question}" retrieves ${f.got}`);
-  console.log(`self-test: ${checked - failures.length}/${checked} question variants retrieve their own fact first`);
+  console.log(
+    `self-test: ${checked - failures.length}/${checked} question variants retrieve their own fact first`,
+  );
   process.exitCode = failures.length ? 1 : 0;
 } catch (err) {
   if (!(err instanceof KnowledgeError)) throw err;

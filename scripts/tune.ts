@@ -22,7 +22,14 @@ const rows = grid.map((options) => {
   const s = score(tunedSystem(kb, options), tune);
   // A wrong answer costs more than a missed one: the product promise is "no guessing".
   const cost = s.answerable - s.right + 2 * s.wronglyAnswered;
-  return { cost, right: s.right, answerable: s.answerable, abstained: s.abstainedRight, unanswerable: s.unanswerable, options };
+  return {
+    cost,
+    right: s.right,
+    answerable: s.answerable,
+    abstained: s.abstainedRight,
+    unanswerable: s.unanswerable,
+    options,
+  };
 });
 rows.sort((a, b) => a.cost - b.cost);
 for (const r of rows.slice(0, 10))

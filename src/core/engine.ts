@@ -52,7 +52,18 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
 };
 
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
-const INTENT_NOUNS: ReadonlySet<string> = new Set(['size', 'amount', 'total', 'sum', 'number', 'figure', 'percentage', 'rate', 'reason', 'cause']);
+const INTENT_NOUNS: ReadonlySet<string> = new Set([
+  'size',
+  'amount',
+  'total',
+  'sum',
+  'number',
+  'figure',
+  'percentage',
+  'rate',
+  'reason',
+  'cause',
+]);
 const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -156,11 +167,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       states: new Set(fact.states),
       years: new Set(`${fact.statement} ${fact.date ?? ''}`.match(YEAR) ?? []),
       stated: new Set(
-        analyzer.canonicalWords(`${fact.statement} ${fact.keywords.join(' ')}`).flatMap((w) => analyzer.term(w) ?? []),
+        analyzer
+          .canonicalWords(`${fact.statement} ${fact.keywords.join(' ')}`)
+          .flatMap((w) => analyzer.term(w) ?? []),
       ),
       kinds: new Set(
         [...entities].flatMap((e) =>
-          (entityClass.get(e) ?? '').split('-').flatMap((w) => (analyzer.entityOf(w) ? [] : (analyzer.term(w) ?? []))),
+          (entityClass.get(e) ?? '')
+            .split('-')
+            .flatMap((w) => (analyzer.entityOf(w) ? [] : (analyzer.term(w) ?? []))),
         ),
       ),
     });
@@ -214,29 +229,32 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   // Maps each word to its canonical form, so a misspelt alias ("licnese") is corrected to the
   // word it stands for.
   const vocabulary = new SearchableMap<string>();
+  // Index terms of every known word, kept as words are added (walking the map later is slow).
+  const knownTerms = new Set<string>();
+  const learn = (word: string, canonical: string) => {
+    const term = analyzer.term(canonical);
+    if (!term) return;
+    vocabulary.set(word, canonical);
+    knownTerms.add(term);
+  };
   const addWords = (text: string) => {
-    for (const word of analyzer.canonicalWords(text)) if (analyzer.term(word)) vocabulary.set(word, word);
+    for (const word of analyzer.canonicalWords(text)) learn(word, word);
   };
   for (const f of kb.facts) addWords(`${f.statement} ${f.questions.join(' ')} ${f.keywords.join(' ')}`);
   for (const t of kb.topics) addWords(`${t.name} ${t.description} ${t.names.join(' ')}`);
   addWords(kb.context.join(' '));
   const singleWordVariants = (canonical: string, variants: string[]) => {
-    for (const v of variants) if (/^[\p{L}\p{N}]+$/u.test(v)) vocabulary.set(v.toLowerCase(), canonical);
+    for (const v of variants) if (/^[\p{L}\p{N}]+$/u.test(v)) learn(v.toLowerCase(), canonical);
   };
   for (const [canonical, variants] of Object.entries(kb.aliases)) singleWordVariants(canonical, variants);
   for (const e of kb.entities) {
     const token = e.id.replaceAll('-', '');
-    vocabulary.set(token, token);
+    learn(token, token);
     singleWordVariants(token, e.names);
   }
   const contextTerms = new Set(
     kb.context.flatMap((w) => analyzer.canonicalWords(w).flatMap((c) => analyzer.term(c) ?? [])),
   );
-  const knownTerms = new Set<string>();
-  vocabulary.forEach((_, canonical) => {
-    const term = analyzer.term(canonical);
-    if (term) knownTerms.add(term);
-  });
 
   /** The known word a misspelt one most likely stands for, if any is close enough. */
   const correct = (word: string): string | undefined => {
@@ -277,7 +295,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       askedForUnknown: false,
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
       years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
-      after: Number(/\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b/.exec(normalized)?.[1]) || null,
+      after:
+        Number(/\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b/.exec(normalized)?.[1]) || null,
       contentWords: 0,
       entityWords: 0,
       contextTerms: new Set(),
@@ -360,7 +379,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const pairs = terms.slice(1).map((t, i) => `${terms[i]}_${t}`);
     return {
       combineWith: 'OR',
-      queries: [words, { queries: [pairs.join(' ')], fields: ['pairs'], prefix: false, boost: { pairs: opts.pairBoost } }],
+      queries: [
+        words,
+        { queries: [pairs.join(' ')], fields: ['pairs'], prefix: false, boost: { pairs: opts.pairBoost } },
+      ],
     };
   };
 
@@ -457,9 +479,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
             if (!f) return 1;
             let factor = 1;
             for (const s of f.states)
-              if (boosted.has(s)) factor = Math.max(factor, QUANTITIES.has(s) ? opts.quantityBoost : opts.intentBoost);
+              if (boosted.has(s))
+                factor = Math.max(factor, QUANTITIES.has(s) ? opts.quantityBoost : opts.intentBoost);
             return factor;
-            return 1;
           }
         : undefined,
     });
@@ -532,7 +554,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // A fact must share a word of substance with the question, not only its names: sharing
     // "Frontier" does not make a fact about Amazon's condition an answer to when Frontier launches.
     const substantive = a.terms.filter((t) => !a.entityTerms.has(t) && !a.contextTerms.has(t));
-    const topical = (r: SearchResult) => substantive.length === 0 || r.queryTerms.some((t) => substantive.includes(t));
+    const topical = (r: SearchResult) =>
+      substantive.length === 0 || r.queryTerms.some((t) => substantive.includes(t));
     for (const lead of results.slice(0, opts.candidates)) {
       if (lead.score < best * opts.minLeadShare) break;
       const leadFact = facts.get(lead.id);
@@ -555,13 +578,17 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         group.filter((r) => facts.get(r.id)?.fact.topic === leadFact.fact.topic).flatMap((r) => r.queryTerms),
       );
       let missing = a.unknown.length;
-      for (const t of a.terms) if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !matched.has(t)) missing++;
+      for (const t of a.terms)
+        if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !matched.has(t)) missing++;
       if (missing / topicWords(a) > opts.maxMissingShare) continue;
       // The thing asked for must be in what a fact states or is described by (its keywords), not
       // only in a question variant: "which stock exchange?" is not answered by "will OpenAI be
       // listed on the stock exchange?".
       const asked = a.askedFor;
-      if (asked && !group.some((r) => facts.get(r.id)?.kinds.has(asked) || facts.get(r.id)?.stated.has(asked)))
+      if (
+        asked &&
+        !group.some((r) => facts.get(r.id)?.kinds.has(asked) || facts.get(r.id)?.stated.has(asked))
+      )
         continue;
       return group;
     }
@@ -626,14 +653,20 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     );
   };
 
-  const questionIndex = new MiniSearch<{ id: number; q: string }>({
-    fields: ['q'],
-    storeFields: ['q'],
-    tokenize: (text) => analyzer.canonicalWords(text),
-    processTerm: (word) => analyzer.term(word),
-  });
-  const allQuestions = kb.facts.flatMap((f) => f.questions).filter((q) => q.length <= 100);
-  questionIndex.addAll(allQuestions.map((q, id) => ({ id, q })));
+  // Built on first use: only Discord's autocomplete needs it, and start-up should not pay for it.
+  let questionIndex: MiniSearch<{ id: number; q: string }> | undefined;
+  const getQuestionIndex = () => {
+    if (questionIndex) return questionIndex;
+    questionIndex = new MiniSearch<{ id: number; q: string }>({
+      fields: ['q'],
+      storeFields: ['q'],
+      tokenize: (text) => analyzer.canonicalWords(text),
+      processTerm: (word) => analyzer.term(word),
+    });
+    const all = kb.facts.flatMap((f) => f.questions).filter((q) => q.length <= 100);
+    questionIndex.addAll(all.map((q, id) => ({ id, q })));
+    return questionIndex;
+  };
   const firstQuestions = kb.facts
     .map((f) => f.questions[0])
     .filter((q): q is string => !!q && q.length <= 100);
@@ -641,7 +674,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const suggestQuestions = (partial: string, limit = 25): string[] => {
     const text = cleanQuestion(partial).slice(0, 200);
     if (!text) return firstQuestions.slice(0, limit);
-    const hits = questionIndex.search(text, {
+    const hits = getQuestionIndex().search(text, {
       prefix: (term, i, terms) => i === terms.length - 1 || term.length > 3,
       fuzzy: (term) => (term.length > 5 ? 0.2 : false),
     });

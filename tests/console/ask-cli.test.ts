@@ -19,7 +19,9 @@ describe('npm run ask', () => {
     const { code, out } = run(['When does the IP licence end?']);
     expect(code).toBe(0);
     expect(out).toMatch(/2032 \[1\]\./);
-    expect(out).toContain('[1] "Microsoft and OpenAI End Azure Exclusivity in Partnership Overhaul", Microsoft Blog, OpenAI');
+    expect(out).toContain(
+      '[1] "Microsoft and OpenAI End Azure Exclusivity in Partnership Overhaul", Microsoft Blog, OpenAI',
+    );
     expect(out).toContain('Knowledge as of 28 April 2026.');
   });
 
@@ -51,7 +53,10 @@ describe('npm run ask', () => {
     const { code, out, err } = run(['--json'], `${lines.join('\n')}\n`);
     expect(code).toBe(0);
     expect(err).toBe('');
-    const answers = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const answers = out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers.map((a) => a.question)).toEqual(lines);
     expect(answers.map((a) => a.answered)).toEqual([true, false, false, false, false, false]);
     expect(answers[3].text).toMatch(/too long/);

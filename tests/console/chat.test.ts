@@ -24,7 +24,13 @@ async function chat(lines: string[]): Promise<string> {
 
 describe('the terminal chat', () => {
   it('answers questions and runs commands', async () => {
-    const out = await chat(['is the ip licence exclusive?', '/topic revenue', '/timeline', '/sources', '/help']);
+    const out = await chat([
+      'is the ip licence exclusive?',
+      '/topic revenue',
+      '/timeline',
+      '/sources',
+      '/help',
+    ]);
     expect(out.startsWith('hello\n')).toBe(true);
     expect(out).toMatch(/non-exclusive licence \[1\]\./);
     expect(out).toContain('Topic: Revenue share');

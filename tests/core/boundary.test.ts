@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 
-const PLATFORM_SDK = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+)['"]/;
+const PLATFORM_SDK =
+  /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+)['"]/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -23,7 +24,8 @@ describe('architecture', () => {
         if (!m) continue;
         const allowed =
           (m[1]?.startsWith('@slack/') && rel.startsWith('src/adapters/slack/')) ||
-          ((m[1] === 'discord.js' || m[1]?.startsWith('@discordjs/')) && rel.startsWith('src/adapters/discord/'));
+          ((m[1] === 'discord.js' || m[1]?.startsWith('@discordjs/')) &&
+            rel.startsWith('src/adapters/discord/'));
         if (!allowed) offenders.push(`${rel} imports ${m[1]}`);
       }
     }

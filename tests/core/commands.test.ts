@@ -28,8 +28,14 @@ describe('commands', () => {
       name: 'ask',
       args: { question: 'help me understand the revenue cap' },
     });
-    expect(parse('ask is the agi clause gone')).toEqual({ name: 'ask', args: { question: 'is the agi clause gone' } });
-    expect(parse('sources for the IPO claim?')).toEqual({ name: 'ask', args: { question: 'sources for the IPO claim?' } });
+    expect(parse('ask is the agi clause gone')).toEqual({
+      name: 'ask',
+      args: { question: 'is the agi clause gone' },
+    });
+    expect(parse('sources for the IPO claim?')).toEqual({
+      name: 'ask',
+      args: { question: 'sources for the IPO claim?' },
+    });
   });
 
   it('runs every command to an Answer', () => {
@@ -45,6 +51,8 @@ describe('commands', () => {
     expect(answers.timeline?.citations.length).toBeGreaterThan(5);
     expect(answers.sources?.kind).toBe('info');
     for (const c of commands) expect(answers.help?.text).toContain(defaultUsage('/')(c));
-    expect(defaultUsage('/partnership ')(commands[1] as (typeof commands)[number])).toBe('/partnership topic <name>');
+    expect(defaultUsage('/partnership ')(commands[1] as (typeof commands)[number])).toBe(
+      '/partnership topic <name>',
+    );
   });
 });

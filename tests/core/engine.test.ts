@@ -23,7 +23,10 @@ describe('answering', () => {
   });
 
   it('marks every sentence of an answer with a citation that exists', () => {
-    for (const q of ['Is the Azure exclusivity over?', 'What did Amazon promise OpenAI, and on what condition?']) {
+    for (const q of [
+      'Is the Azure exclusivity over?',
+      'What did Amazon promise OpenAI, and on what condition?',
+    ]) {
       const answer = engine.ask(q);
       const sentences = answer.text.split(/(?<=\.)\s+/);
       for (const s of sentences) expect(s, q).toMatch(/\[\d+\]\.$/);
@@ -39,14 +42,20 @@ describe('answering', () => {
   });
 
   it('reads paraphrases through aliases, stemming and typos', () => {
-    expect(factIds('until when is msft licensed to use openai intellectual property')[0]).toBe('ip-licence-term');
+    expect(factIds('until when is msft licensed to use openai intellectual property')[0]).toBe(
+      'ip-licence-term',
+    );
     expect(factIds('is the licnese still exclusve?')[0]).toBe('ip-licence-non-exclusive');
     expect(factIds('when is the amzn bedrok GA expected')[0]).toBe('bedrock-general-availability');
   });
 
   it('tells who pays whom apart', () => {
-    expect(factIds('Does OpenAI still pay Microsoft a revenue share?')[0]).toBe('openai-revenue-share-continues');
-    expect(factIds('Does Microsoft still pay OpenAI a revenue share?')[0]).toBe('microsoft-stops-revenue-share');
+    expect(factIds('Does OpenAI still pay Microsoft a revenue share?')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds('Does Microsoft still pay OpenAI a revenue share?')[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
   });
 
   it('prefers the fact that states what "when" and "why" ask for', () => {
@@ -57,7 +66,11 @@ describe('answering', () => {
 
 describe('abstaining', () => {
   it.each([
-    ['an unknown company', 'How much did Nvidia invest in OpenAI?', /don't cover that about Nvidia|don't mention/],
+    [
+      'an unknown company',
+      'How much did Nvidia invest in OpenAI?',
+      /don't cover that about Nvidia|don't mention/,
+    ],
     ['a known company with a fact that is not there', 'Did Oracle get rights to Frontier?', /don't cover/],
     ['unknown content words', 'What does GPT cost per token on Bedrock?', /don't cover/],
     ['an off-topic question', "what's the weather in Paris tomorrow", /don't/],
@@ -149,7 +162,9 @@ describe('topics, timeline, sources, suggestions', () => {
 
   it('names its sources', () => {
     const answer = engine.sources();
-    expect(answer.text).toContain('"Microsoft and OpenAI End Azure Exclusivity in Partnership Overhaul", Microsoft Blog, OpenAI, 28 April 2026');
+    expect(answer.text).toContain(
+      '"Microsoft and OpenAI End Azure Exclusivity in Partnership Overhaul", Microsoft Blog, OpenAI, 28 April 2026',
+    );
     expect(answer.text).toContain(`${engine.kb.facts.length} facts in ${engine.kb.topics.length} topics`);
   });
 

@@ -22,7 +22,10 @@ describe('answer quality on the report half of the labelled questions', () => {
   });
 
   it('answers at least 95% of answerable questions with the right fact', () => {
-    expect(s.right / s.answerable, `${pct(s.right, s.answerable)}: ${JSON.stringify(s.failures)}`).toBeGreaterThanOrEqual(0.95);
+    expect(
+      s.right / s.answerable,
+      `${pct(s.right, s.answerable)}: ${JSON.stringify(s.failures)}`,
+    ).toBeGreaterThanOrEqual(0.95);
   });
 
   it('abstains on at least 95% of unanswerable questions', () => {

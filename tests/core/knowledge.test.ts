@@ -32,7 +32,10 @@ describe('the knowledge base', () => {
     ['the announcement date', /27 April 2026/],
     ['exclusivity since 2022', /since 2022/],
     ['any cloud provider', /whichever cloud provider/],
-    ['Microsoft as primary partner, first on Azure unless it cannot support', /main partner[\s\S]*unable to provide/],
+    [
+      'Microsoft as primary partner, first on Azure unless it cannot support',
+      /main partner[\s\S]*unable to provide/,
+    ],
     ['Microsoft stops paying its revenue share', /Microsoft no longer pays OpenAI a share/],
     ['OpenAI pays through 2030 at the same percentage', /unchanged percentage[\s\S]*2030/],
     ['the cap', /ceiling on the total/],
@@ -56,15 +59,19 @@ describe('the knowledge base', () => {
     expect(statements).toMatch(pattern);
   });
 
-  it.skipIf(!existsSync(SOURCE_ARTICLE))('restates the article in its own words: no run of 7 words copied', () => {
-    const words = (text: string) => text.toLowerCase().match(/[a-z0-9$%]+/g) ?? [];
-    const runs = (ws: string[]) => new Set(ws.slice(0, Math.max(0, ws.length - 6)).map((_, i) => ws.slice(i, i + 7).join(' ')));
-    const article = runs(words(readFileSync(SOURCE_ARTICLE, 'utf8')));
-    for (const fact of kb.facts) {
-      const copied = [...runs(words(fact.statement))].filter((r) => article.has(r));
-      expect(copied, fact.id).toEqual([]);
-    }
-  });
+  it.skipIf(!existsSync(SOURCE_ARTICLE))(
+    'restates the article in its own words: no run of 7 words copied',
+    () => {
+      const words = (text: string) => text.toLowerCase().match(/[a-z0-9$%]+/g) ?? [];
+      const runs = (ws: string[]) =>
+        new Set(ws.slice(0, Math.max(0, ws.length - 6)).map((_, i) => ws.slice(i, i + 7).join(' ')));
+      const article = runs(words(readFileSync(SOURCE_ARTICLE, 'utf8')));
+      for (const fact of kb.facts) {
+        const copied = [...runs(words(fact.statement))].filter((r) => article.has(r));
+        expect(copied, fact.id).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('a broken knowledge base', () => {
@@ -94,15 +101,55 @@ describe('a broken knowledge base', () => {
   });
 
   it.each([
-    ['a missing statement', 'facts/ipo.yaml', (t: string) => t.replace(/ {2}statement: >-\n(?: {4}.*\n)+/, ''), /ipo\.yaml: fact "possible-ipo-2026": field "statement" /],
-    ['an unknown topic', 'facts/ipo.yaml', (t: string) => t.replace('topic: ipo', 'topic: stock-market'), /ipo\.yaml: fact "possible-ipo-2026": field "topic": "stock-market" is not a topic/],
-    ['an unknown section', 'facts/ipo.yaml', (t: string) => t.replace('section: Related Articles', 'section: Epilogue'), /field "source\.section": "Epilogue" is not one of/],
-    ['an unknown field', 'facts/ipo.yaml', (t: string) => t.replace('topic: ipo', 'topic: ipo\n  colour: blue'), /fact "possible-ipo-2026": unknown field\(s\) "colour"/],
-    ['a duplicate id', 'facts/ipo.yaml', (t: string) => t.replace('id: possible-ipo-2026', 'id: agi-clause-removed'), /fact "agi-clause-removed": field "id" is also used in/],
-    ['broken YAML', 'facts/ipo.yaml', (t: string) => `${t}\n- id: [unclosed\n`, /ipo\.yaml:\d+: not valid YAML/],
-    ['a string where a list belongs', 'facts/ipo.yaml', (t: string) => t.replace(/ {2}keywords: \[[^\]]*\]/, '  keywords: ipo'), /fact "possible-ipo-2026": field "keywords" /],
+    [
+      'a missing statement',
+      'facts/ipo.yaml',
+      (t: string) => t.replace(/ {2}statement: >-\n(?: {4}.*\n)+/, ''),
+      /ipo\.yaml: fact "possible-ipo-2026": field "statement" /,
+    ],
+    [
+      'an unknown topic',
+      'facts/ipo.yaml',
+      (t: string) => t.replace('topic: ipo', 'topic: stock-market'),
+      /ipo\.yaml: fact "possible-ipo-2026": field "topic": "stock-market" is not a topic/,
+    ],
+    [
+      'an unknown section',
+      'facts/ipo.yaml',
+      (t: string) => t.replace('section: Related Articles', 'section: Epilogue'),
+      /field "source\.section": "Epilogue" is not one of/,
+    ],
+    [
+      'an unknown field',
+      'facts/ipo.yaml',
+      (t: string) => t.replace('topic: ipo', 'topic: ipo\n  colour: blue'),
+      /fact "possible-ipo-2026": unknown field\(s\) "colour"/,
+    ],
+    [
+      'a duplicate id',
+      'facts/ipo.yaml',
+      (t: string) => t.replace('id: possible-ipo-2026', 'id: agi-clause-removed'),
+      /fact "agi-clause-removed": field "id" is also used in/,
+    ],
+    [
+      'broken YAML',
+      'facts/ipo.yaml',
+      (t: string) => `${t}\n- id: [unclosed\n`,
+      /ipo\.yaml:\d+: not valid YAML/,
+    ],
+    [
+      'a string where a list belongs',
+      'facts/ipo.yaml',
+      (t: string) => t.replace(/ {2}keywords: \[[^\]]*\]/, '  keywords: ipo'),
+      /fact "possible-ipo-2026": field "keywords" /,
+    ],
     ['an empty topics file', 'topics.yaml', () => 'topics: []\n', /topics\.yaml: field "topics" /],
-    ['a bad partOf', 'entities.yaml', (t: string) => t.replace('partOf: microsoft', 'partOf: contoso'), /entity "azure": field "partOf": "contoso" is not an entity/],
+    [
+      'a bad partOf',
+      'entities.yaml',
+      (t: string) => t.replace('partOf: microsoft', 'partOf: contoso'),
+      /entity "azure": field "partOf": "contoso" is not an entity/,
+    ],
   ])('fails on %s with a one-line error naming where', (_label, file, edit, message) => {
     breakFile(file, edit);
     const error = loadError();

@@ -10,7 +10,8 @@ import { UserError } from '../../core/errors.js';
 import { loadKnowledge } from '../../core/knowledge/load.js';
 import { renderText } from './render.js';
 
-const USAGE = 'Usage: npm run ask -- "your question" [--json]   (or --json with one question per line on stdin)';
+const USAGE =
+  'Usage: npm run ask -- "your question" [--json]   (or --json with one question per line on stdin)';
 
 /** The stable JSON shape of one answer, as documented in the README. */
 export function answerJson(question: string, answer: Answer) {
@@ -46,7 +47,12 @@ async function answerStdin(engine: Engine): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' }; help: { type: 'boolean' } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: { json: { type: 'boolean' }; help: { type: 'boolean' } };
+      allowPositionals: true;
+    }>
+  >;
   try {
     parsed = parseArgs({
       options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -68,7 +74,9 @@ async function main(): Promise<void> {
   const question = positionals.join(' ');
   const answer = engine.ask(question);
   if (answer.kind === 'error') fail(answer.text, 2);
-  process.stdout.write(`${values.json ? JSON.stringify(answerJson(question, answer)) : renderText(answer)}\n`);
+  process.stdout.write(
+    `${values.json ? JSON.stringify(answerJson(question, answer)) : renderText(answer)}\n`,
+  );
 }
 
 // A closed pipe (`| head`) is not an error worth a stack trace.
@@ -77,5 +85,10 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 main().catch((err: unknown) => {
-  fail(err instanceof UserError ? err.message : `Something went wrong: ${err instanceof Error ? err.message : String(err)}`, 1);
+  fail(
+    err instanceof UserError
+      ? err.message
+      : `Something went wrong: ${err instanceof Error ? err.message : String(err)}`,
+    1,
+  );
 });

@@ -137,7 +137,9 @@ function checkReferences(
   );
   for (const e of kb.entities)
     if (e.partOf && !entityIds.has(e.partOf))
-      throw new KnowledgeError(`${files.entities}: entity "${e.id}": field "partOf": "${e.partOf}" is not an entity`);
+      throw new KnowledgeError(
+        `${files.entities}: entity "${e.id}": field "partOf": "${e.partOf}" is not an entity`,
+      );
   const classes = new Set(kb.entities.flatMap((e) => (e.class ? [e.class] : [])));
   const sources = new Map(kb.sources.map((s) => [s.id, s]));
 

@@ -11,7 +11,8 @@ export function selfTest(engine: Engine): { checked: number; failures: SelfTestF
       checked++;
       const answer = engine.ask(question);
       const lead = answer.answered ? answer.citations[0]?.factId : undefined;
-      if (lead !== fact.id) failures.push({ factId: fact.id, question, got: lead ?? `no answer (${answer.kind})` });
+      if (lead !== fact.id)
+        failures.push({ factId: fact.id, question, got: lead ?? `no answer (${answer.kind})` });
     }
   }
   return { checked, failures };
