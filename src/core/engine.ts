@@ -1,8 +1,8 @@
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
 import type { Answer, Citation, Suggestion } from './answer.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
+import { buildVocabulary } from './vocabulary.js';
 import { type Analyzer, askedForWords, cleanQuestion, createAnalyzer, detectIntents } from './text.js';
 
 /** Longest question accepted; longer input gets a short message instead of an answer. */
@@ -225,36 +225,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     }),
   );
 
-  // Every canonical word the knowledge base uses, for telling unknown words and typos apart.
-  // Maps each word to its canonical form, so a misspelt alias ("licnese") is corrected to the
-  // word it stands for.
-  const vocabulary = new SearchableMap<string>();
-  // Index terms of every known word, kept as words are added (walking the map later is slow).
-  const knownTerms = new Set<string>();
-  const learn = (word: string, canonical: string) => {
-    const term = analyzer.term(canonical);
-    if (!term) return;
-    vocabulary.set(word, canonical);
-    knownTerms.add(term);
-  };
-  const addWords = (text: string) => {
-    for (const word of analyzer.canonicalWords(text)) learn(word, word);
-  };
-  for (const f of kb.facts) addWords(`${f.statement} ${f.questions.join(' ')} ${f.keywords.join(' ')}`);
-  for (const t of kb.topics) addWords(`${t.name} ${t.description} ${t.names.join(' ')}`);
-  addWords(kb.context.join(' '));
-  const singleWordVariants = (canonical: string, variants: string[]) => {
-    for (const v of variants) if (/^[\p{L}\p{N}]+$/u.test(v)) learn(v.toLowerCase(), canonical);
-  };
-  for (const [canonical, variants] of Object.entries(kb.aliases)) singleWordVariants(canonical, variants);
-  for (const e of kb.entities) {
-    const token = e.id.replaceAll('-', '');
-    learn(token, token);
-    singleWordVariants(token, e.names);
-  }
-  const contextTerms = new Set(
-    kb.context.flatMap((w) => analyzer.canonicalWords(w).flatMap((c) => analyzer.term(c) ?? [])),
-  );
+  const { vocabulary, knownTerms, contextTerms } = buildVocabulary(kb, analyzer);
 
   /** The known word a misspelt one most likely stands for, if any is close enough. */
   const correct = (word: string): string | undefined => {

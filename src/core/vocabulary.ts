@@ -1,0 +1,47 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import type { KnowledgeBase } from './knowledge/schema.js';
+import type { Analyzer } from './text.js';
+
+export type Vocabulary = {
+  /**
+   * Every word the knowledge base uses or accepts (aliases, entity names), mapped to its canonical
+   * word, searchable by edit distance for typo correction.
+   */
+  vocabulary: SearchableMap<string>;
+  /** Index terms of every known word. */
+  knownTerms: Set<string>;
+  /** Index terms of the words that name the subject as a whole. */
+  contextTerms: Set<string>;
+};
+
+/** Builds what the engine needs to tell known words, typos, synonyms and unknown words apart. */
+export function buildVocabulary(kb: KnowledgeBase, analyzer: Analyzer): Vocabulary {
+  const vocabulary = new SearchableMap<string>();
+  // Kept as words are added: walking the map afterwards is slow.
+  const knownTerms = new Set<string>();
+  const learn = (word: string, canonical: string) => {
+    const term = analyzer.term(canonical);
+    if (!term) return;
+    vocabulary.set(word, canonical);
+    knownTerms.add(term);
+  };
+  const addWords = (text: string) => {
+    for (const word of analyzer.canonicalWords(text)) learn(word, word);
+  };
+  for (const f of kb.facts) addWords(`${f.statement} ${f.questions.join(' ')} ${f.keywords.join(' ')}`);
+  for (const t of kb.topics) addWords(`${t.name} ${t.description} ${t.names.join(' ')}`);
+  addWords(kb.context.join(' '));
+  const singleWordVariants = (canonical: string, variants: string[]) => {
+    for (const v of variants) if (/^[\p{L}\p{N}]+$/u.test(v)) learn(v.toLowerCase(), canonical);
+  };
+  for (const [canonical, variants] of Object.entries(kb.aliases)) singleWordVariants(canonical, variants);
+  for (const e of kb.entities) {
+    const token = e.id.replaceAll('-', '');
+    learn(token, token);
+    singleWordVariants(token, e.names);
+  }
+  const contextTerms = new Set(
+    kb.context.flatMap((w) => analyzer.canonicalWords(w).flatMap((c) => analyzer.term(c) ?? [])),
+  );
+  return { vocabulary, knownTerms, contextTerms };
+}
