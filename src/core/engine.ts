@@ -2,8 +2,15 @@ import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'm
 import type { Answer, Citation, Suggestion } from './answer.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
+import {
+  type Analyzer,
+  askedForWords,
+  cleanQuestion,
+  createAnalyzer,
+  detectIntents,
+  splitWords,
+} from './text.js';
 import { buildVocabulary } from './vocabulary.js';
-import { type Analyzer, askedForWords, cleanQuestion, createAnalyzer, detectIntents } from './text.js';
 
 /** Longest question accepted; longer input gets a short message instead of an answer. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -36,6 +43,8 @@ export type EngineOptions = {
   crossTopicRatio: number;
   /** At most this many facts in one answer. */
   maxFacts: number;
+  /** How much more an unknown word counts than a known word the answer leaves unmatched. */
+  unknownWeight: number;
 };
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -43,12 +52,13 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   pairBoost: 1,
   intentBoost: 1.6,
   quantityBoost: 1.2,
-  maxMissingShare: 0.34,
+  maxMissingShare: 0.5,
   candidates: 4,
   minLeadShare: 0.5,
   supportRatio: 0.6,
   crossTopicRatio: 0.85,
   maxFacts: 3,
+  unknownWeight: 1.5,
 };
 
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
@@ -227,21 +237,22 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 
   const { vocabulary, knownTerms, contextTerms } = buildVocabulary(kb, analyzer);
 
-  /** The known word a misspelt one most likely stands for, if any is close enough. */
+  /** The known word (as written, before aliases) a misspelt one most likely stands for. */
   const correct = (word: string): string | undefined => {
+    if (vocabulary.has(word) || analyzer.phraseWords.has(word)) return undefined;
     if (word.length < 5 || /\d/.test(word)) return undefined;
     // Two edits for longer words: a swapped pair of letters ("licnese") counts as two.
     const maxDistance = word.length >= 7 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
-    for (const [candidate, [canonical, distance]] of vocabulary.fuzzyGet(word, maxDistance)) {
+    for (const [candidate, [, distance]] of vocabulary.fuzzyGet(word, maxDistance)) {
       // Typos rarely hit the first letter, while real words one letter apart often differ there
       // ("founded", "bounded").
       if (candidate[0] !== word[0]) continue;
       // Two edits only as a swap of letters: "account" is not a typo of "amount".
       if (distance === 2 && sortLetters(candidate) !== sortLetters(word)) continue;
-      if (distance < bestDistance || (distance === bestDistance && best !== undefined && canonical < best)) {
-        best = canonical;
+      if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+        best = candidate;
         bestDistance = distance;
       }
     }
@@ -284,8 +295,19 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       break;
     }
     const seen = new Set<string>();
-    for (const word of analyzer.canonicalWords(question)) {
-      let term = analyzer.term(word);
+    // Typos first, on the words as written, so that a corrected word can still complete a phrase
+    // ("general availabilty" -> "general availability" -> ga).
+    let fixedAny = false;
+    const written = splitWords(question).map((w) => {
+      const term = analyzer.term(w);
+      if (term === null || knownTerms.has(term)) return w;
+      const fixed = correct(w);
+      if (!fixed) return w;
+      fixedAny = true;
+      return fixed;
+    });
+    for (const word of analyzer.canonicalWords(fixedAny ? written.join(' ') : question)) {
+      const term = analyzer.term(word);
       if (term === null) continue;
       analysis.contentWords++;
       const entity = analyzer.entityOf(word);
@@ -294,15 +316,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         if (!analysis.entities.includes(entity)) analysis.entities.push(entity);
         analysis.entityTerms.add(term);
       } else if (!knownTerms.has(term) && !vocabulary.has(word)) {
-        const fixed = correct(word);
-        if (fixed) {
-          term = analyzer.term(fixed);
-          const fixedEntity = analyzer.entityOf(fixed);
-          if (fixedEntity && term) {
-            if (!analysis.entities.includes(fixedEntity)) analysis.entities.push(fixedEntity);
-            analysis.entityTerms.add(term);
-          }
-        } else if (word.length <= 2 || (word.length > 5 && word.endsWith('ly'))) {
+        if (word.length <= 2 || (word.length > 5 && word.endsWith('ly'))) {
           // An unknown adverb ("realistically", "financially") colours a question, and a stray
           // letter or two ("w/", "q") is shorthand: neither names what is asked about.
           analysis.contentWords--;
@@ -493,6 +507,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // "Who runs..." wants a person: facts that name none do not answer it.
     if (intents.has('person') && !chosen.some((f) => f.states.has('person')))
       return abstain(question, "My sources don't name the people involved.", results);
+    // "How long", "until when" want a duration or an end date.
+    if (intents.has('duration') && !chosen.some((f) => f.states.has('duration') || f.states.has('date')))
+      return abstain(question, "My sources don't say how long.", results);
     // "Why" wants a reason: facts that give none do not answer it.
     if (intents.has('cause') && !chosen.some((f) => f.states.has('cause')))
       return abstain(question, "My sources don't give a reason for that.", results);
@@ -548,19 +565,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const matched = new Set(
         group.filter((r) => facts.get(r.id)?.fact.topic === leadFact.fact.topic).flatMap((r) => r.queryTerms),
       );
-      let missing = a.unknown.length;
+      let missing = a.unknown.length * opts.unknownWeight;
       for (const t of a.terms)
         if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !matched.has(t)) missing++;
       if (missing / topicWords(a) > opts.maxMissingShare) continue;
-      // The thing asked for must be in what a fact states or is described by (its keywords), not
-      // only in a question variant: "which stock exchange?" is not answered by "will OpenAI be
-      // listed on the stock exchange?".
+      // The thing asked for must be in what the leading fact states or is described by (its
+      // keywords), not only in a question variant or a neighbour: "which stock exchange?" is not
+      // answered by "will OpenAI be listed on the stock exchange?".
       const asked = a.askedFor;
-      if (
-        asked &&
-        !group.some((r) => facts.get(r.id)?.kinds.has(asked) || facts.get(r.id)?.stated.has(asked))
-      )
-        continue;
+      if (asked && !leadFact.kinds.has(asked) && !leadFact.stated.has(asked)) continue;
       return group;
     }
     return null;

@@ -37,7 +37,9 @@ const STOP_WORDS = new Set(
   true real correct accurate confirm twitter rumor rumors mill ish position stance self inside done
   isnt arent wasnt werent doesnt dont didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt im
   ive youre theyre thats whats misread misunderstand misunderstood understand understood idea ideas
-  says saying existing current currently previous prior old former exact exactly`.split(/\s+/),
+  says saying existing current currently previous prior old former exact exactly hold holds holding
+  held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
+  approx around circa reach reaches reached apart side sides`.split(/\s+/),
 );
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
@@ -64,7 +66,10 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     'person',
     /\bwho (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|wrote|manages|managed|oversees|oversaw|chairs|chaired|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
   ],
-  ['cause', /\b(why|reason|reasons|cause|caused|causes|trigger|triggered|what led|led to|because)\b/],
+  [
+    'cause',
+    /\b(why|how come|reason|reasons|cause|caused|causes|trigger|triggered|what led|led to|because)\b/,
+  ],
   [
     'condition',
     /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|on what)\b/,
@@ -122,6 +127,8 @@ export type Analyzer = {
   term(word: string): string | null;
   /** Whether a canonical word is a company/product/person token from entities.yaml. */
   entityOf(word: string): string | undefined;
+  /** Words of multi-word aliases and names ("general" of "general availability"). */
+  phraseWords: ReadonlySet<string>;
 };
 
 const MAX_PHRASE = 4;
@@ -131,6 +138,7 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>):
   const alias = new Map<string, string>();
   // First words of multi-word variants: only these are worth trying a phrase lookup from.
   const phraseStarts = new Set<string>();
+  const phraseWords = new Set<string>();
   const entityOfWord = new Map<string, string>();
   // A one-word variant that is its own stem ("limit") also stands for its inflections ("limits",
   // "limiting"); one that is not ("shares") does not, or "share" would follow it.
@@ -138,8 +146,10 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>):
   const addAlias = (variant: string, canonical: string) => {
     const words = splitWords(variant);
     alias.set(words.join(' '), canonical);
-    if (words.length > 1) phraseStarts.add(words[0] as string);
-    else if (words[0] && stemmer(words[0]) === words[0]) stemAlias.set(words[0], canonical);
+    if (words.length > 1) {
+      phraseStarts.add(words[0] as string);
+      for (const w of words) phraseWords.add(w);
+    } else if (words[0] && stemmer(words[0]) === words[0]) stemAlias.set(words[0], canonical);
   };
   for (const [canonical, variants] of Object.entries(kb.aliases))
     for (const v of variants) addAlias(v, canonical);
@@ -184,5 +194,5 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>):
     return out;
   };
 
-  return { canonicalWords, term, entityOf: (word) => entityOfWord.get(word) };
+  return { canonicalWords, term, entityOf: (word) => entityOfWord.get(word), phraseWords };
 }
