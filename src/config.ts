@@ -18,9 +18,10 @@ const Env = z.object({
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-')),
   SLACK_API_URL: optional(url),
   PORT: z.preprocess(
-    (v) => (v === undefined || v === '' ? undefined : Number(v)),
+    (v) =>
+      v === undefined || v === '' ? undefined : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v,
     z
-      .number()
+      .number({ error: 'must be a port number from 1 to 65535' })
       .int('must be a whole number')
       .min(1, 'must be 1 to 65535')
       .max(65535, 'must be 1 to 65535')

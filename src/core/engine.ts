@@ -75,6 +75,9 @@ const INTENT_NOUNS: ReadonlySet<string> = new Set([
   'cause',
 ]);
 const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
+/** "after 2030", "beyond 2032", "once 2032 is over". */
+const AFTER_YEAR =
+  /\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b|\bonce\s+((?:19|20)\d{2})\s+(?:is|has)\s+(?:over|passed|gone|ended|done)\b/;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 export type Engine = {
@@ -277,8 +280,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       askedForUnknown: false,
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
       years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
-      after:
-        Number(/\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b/.exec(normalized)?.[1]) || null,
+      after: Number(AFTER_YEAR.exec(normalized)?.[1] ?? AFTER_YEAR.exec(normalized)?.[2]) || null,
       contentWords: 0,
       entityWords: 0,
       contextTerms: new Set(),

@@ -32,14 +32,15 @@ const STOP_WORDS = new Set(
   detail details info information update updates latest status rumor rumour tl dr fyi btw
   honestly anybody guess wondered longer circumstance circumstances show shows showed shown crazy
   huge massive place forward ahead give gives gave given actual try trying tried whole via thru
-  make makes made making tie ties relate relates related connect connected claim claims claimed
+  make makes made making relate relates related connect connected claim claims claimed
   timeline timing schedule whatever pls plz ask asks asking asked see saw seen headline headlines
   true real correct accurate confirm twitter rumor rumors mill ish position stance self inside done
   isnt arent wasnt werent doesnt dont didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt im
   ive youre theyre thats whats misread misunderstand misunderstood understand understood idea ideas
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
-  approx around circa reach reaches reached apart side sides`.split(/\s+/),
+  approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
+  giving`.split(/\s+/),
 );
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
@@ -64,7 +65,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
     'person',
-    /\bwho (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|wrote|manages|managed|oversees|oversaw|chairs|chaired|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
+    /\bwho\b(?: [\w']+){0,3}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|wrote|manages|managed|oversees|oversaw|chairs|chaired|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
   ],
   [
     'cause',

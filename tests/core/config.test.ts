@@ -35,7 +35,7 @@ describe('configuration', () => {
     ],
     [{ SLACK_SIGNING_SECRET: 'abcdef0123456789' }, /^Set SLACK_BOT_TOKEN:/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /^Set SLACK_SIGNING_SECRET for HTTP mode, or SLACK_APP_TOKEN/],
-    [{ PORT: 'eighty' }, /^Set PORT:/],
+    [{ PORT: 'eighty' }, /^Set PORT: it must be a port number from 1 to 65535\.$/],
     [{ PORT: '70000' }, /^Set PORT: it must be 1 to 65535/],
     [{ DISCORD_TOKEN: 'not a token' }, /^Set DISCORD_TOKEN:/],
     [
