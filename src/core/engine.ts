@@ -162,9 +162,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const entityClass = new Map(kb.entities.map((e) => [e.id, e.class]));
 
   const partOf = new Map(kb.entities.map((e) => [e.id, e.partOf]));
-  const entitiesIn = (text: string) => {
+  const entitiesIn = (words: string[]) => {
     const found = new Set<string>();
-    for (const word of analyzer.canonicalWords(text)) {
+    for (const word of words) {
       // A fact about Azure also speaks of Microsoft, its owner.
       for (let e = analyzer.entityOf(word); e && !found.has(e); e = partOf.get(e)) found.add(e);
     }
@@ -172,18 +172,16 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   for (const fact of kb.facts) {
-    const entities = entitiesIn(`${fact.statement} ${fact.keywords.join(' ')}`);
+    // What the fact says and is described by, without its question variants.
+    const described = analyzer.canonicalWords(`${fact.statement} ${fact.keywords.join(' ')}`);
+    const entities = entitiesIn(described);
     facts.set(fact.id, {
       fact,
       entities,
       covers: new Set(fact.covers),
       states: new Set(fact.states),
       years: new Set(`${fact.statement} ${fact.date ?? ''}`.match(YEAR) ?? []),
-      stated: new Set(
-        analyzer
-          .canonicalWords(`${fact.statement} ${fact.keywords.join(' ')}`)
-          .flatMap((w) => analyzer.term(w) ?? []),
-      ),
+      stated: new Set(described.flatMap((w) => analyzer.term(w) ?? [])),
       kinds: new Set(
         [...entities].flatMap((e) =>
           (entityClass.get(e) ?? '')
@@ -210,6 +208,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   const FIELDS = ['statement', 'questions', 'keywords', 'topic'];
+  const factWords = new Set<string>();
   const index = new MiniSearch<{
     id: string;
     statement: string;
@@ -219,7 +218,13 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     pairs: string;
   }>({
     fields: [...FIELDS, 'pairs'],
-    tokenize: (text, field) => (field === 'pairs' ? pairsOf(text) : analyzer.canonicalWords(text)),
+    tokenize: (text, field) => {
+      if (field === 'pairs') return pairsOf(text);
+      const words = analyzer.canonicalWords(text);
+      // The facts' words, kept for the vocabulary so they are not tokenized twice at start-up.
+      for (const w of words) factWords.add(w);
+      return words;
+    },
     processTerm: (word, field) => (field === 'pairs' ? word : analyzer.term(word)),
   });
   index.addAll(
@@ -238,7 +243,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     }),
   );
 
-  const { vocabulary, knownTerms, contextTerms } = buildVocabulary(kb, analyzer);
+  const { vocabulary, knownTerms, contextTerms } = buildVocabulary(kb, analyzer, factWords);
 
   /** The known word (as written, before aliases) a misspelt one most likely stands for. */
   const correct = (word: string): string | undefined => {

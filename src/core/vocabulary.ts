@@ -14,8 +14,15 @@ export type Vocabulary = {
   contextTerms: Set<string>;
 };
 
-/** Builds what the engine needs to tell known words, typos, synonyms and unknown words apart. */
-export function buildVocabulary(kb: KnowledgeBase, analyzer: Analyzer): Vocabulary {
+/**
+ * Builds what the engine needs to tell known words, typos and unknown words apart. `factWords`
+ * are the canonical words of the facts, as the index tokenized them.
+ */
+export function buildVocabulary(
+  kb: KnowledgeBase,
+  analyzer: Analyzer,
+  factWords: Iterable<string>,
+): Vocabulary {
   const vocabulary = new SearchableMap<string>();
   // Kept as words are added: walking the map afterwards is slow.
   const knownTerms = new Set<string>();
@@ -28,7 +35,7 @@ export function buildVocabulary(kb: KnowledgeBase, analyzer: Analyzer): Vocabula
   const addWords = (text: string) => {
     for (const word of analyzer.canonicalWords(text)) learn(word, word);
   };
-  for (const f of kb.facts) addWords(`${f.statement} ${f.questions.join(' ')} ${f.keywords.join(' ')}`);
+  for (const word of factWords) learn(word, word);
   for (const t of kb.topics) addWords(`${t.name} ${t.description} ${t.names.join(' ')}`);
   addWords(kb.context.join(' '));
   const singleWordVariants = (canonical: string, variants: string[]) => {
