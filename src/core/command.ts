@@ -62,3 +62,17 @@ export function parseCommandText(
   const question = named?.name === fallback ? remainder : trimmed;
   return { command: ask, args: option ? { [option.name]: question } : {} };
 }
+
+/** What an option declares, for the two roles a platform routes input to without naming a command. */
+const ROLES: Record<'questions' | 'topics', (option: CommandOption) => boolean> = {
+  questions: (o) => o.autocomplete === 'questions',
+  topics: (o) => o.choices === 'topics',
+};
+
+/**
+ * The command taking free-text questions ('questions': an option with autocomplete 'questions') or
+ * a topic ('topics': an option with choices 'topics'), so adapters never hard-code 'ask' or 'topic'.
+ */
+export function findCommand(commands: readonly Command[], by: 'questions' | 'topics'): Command | undefined {
+  return commands.find((c) => c.options.some(ROLES[by]));
+}

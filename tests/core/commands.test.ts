@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { defaultUsage, parseCommandText } from '../../src/core/command.js';
+import { defaultUsage, findCommand, parseCommandText } from '../../src/core/command.js';
 import { realEngine } from '../helpers.js';
 
 const ctx = { engine: realEngine(), commands, usage: defaultUsage('/') };
@@ -54,5 +54,15 @@ describe('commands', () => {
     expect(defaultUsage('/partnership ')(commands[1] as (typeof commands)[number])).toBe(
       '/partnership topic <name>',
     );
+  });
+});
+
+describe('findCommand', () => {
+  it('finds commands by what their options take, not by name', () => {
+    expect(findCommand(commands, 'questions')?.name).toBe('ask');
+    expect(findCommand(commands, 'topics')?.name).toBe('topic');
+    const renamed = commands.map((c) => ({ ...c, name: `x-${c.name}` }));
+    expect(findCommand(renamed, 'questions')?.name).toBe('x-ask');
+    expect(findCommand([], 'topics')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { type RunningSlack, startSlack } from '../../src/adapters/slack/app.js';
+import { decodeRunSpec, encodeRunSpec } from '../../src/adapters/slack/render.js';
 import { createEngine } from '../../src/core/engine.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { createLogger } from '../../src/logger.js';
@@ -98,8 +99,13 @@ describe('slash command', () => {
       expect(textsOf(help.blocks)[0]).toBe('Help');
       // Usage reads the way a Slack user types it.
       expect(joined(help)).toContain('/partnership topic &lt;name&gt;');
-      expect(joined(help)).toContain('/partnership &lt;question&gt;');
+      expect(joined(help)).toContain('/partnership ask &lt;question&gt;');
     }
+    // ...and what help shows works as typed.
+    const question = 'when does the IP licence end?';
+    const asked = (await sendSlashCommand(eventsUrl, `ask ${question}`, newHook())).json as Message;
+    expect(joined(asked)).toContain(`*Q:* ${question}`);
+    expectCitations(joined(asked), engine.ask(question));
   });
 
   it('rejects a wrong signature and a timestamp over five minutes old with 401', async () => {
@@ -194,12 +200,65 @@ describe('buttons', () => {
     for (const label of ['👍 Helpful', '👎 Not helpful']) {
       const button = buttonsOf(asked.blocks).find((b) => b.text === label);
       if (!button) throw new Error(`no ${label} button`);
+      // Only Share carries the question: feedback says what was answered, in a few characters.
+      expect(button.value).not.toContain('IP licence');
+      expect(button.value.length).toBeLessThan(100);
       const hook = newHook();
       expect((await sendInteraction(eventsUrl, buttonClick(button, hook))).status).toBe(200);
       const ack = (await hookCall(hook)).body as Message;
       expect(ack.response_type).toBe('ephemeral');
       expect(joined(ack)).toMatch(/^Thanks/);
     }
+  });
+
+  it('a question that fills the Share button keeps its text and sources, and Share posts them', async () => {
+    // The review case: JSON escaping doubles the question's size in every button value.
+    const question = `when does the IP licence end? ${'"\\'.repeat(480)}`;
+    const expected = engine.ask(question);
+    expect(expected.kind).toBe('answer');
+    const asked = (await sendSlashCommand(eventsUrl, question, newHook())).json as Message;
+    expectWithinLimits(asked);
+    expect(textsOf(asked.blocks, 'mrkdwn')).toContain(expected.text);
+    expectCitations(joined(asked), expected);
+    const share = buttonsOf(asked.blocks).find((b) => b.text === 'Share in channel');
+    if (!share) throw new Error('no Share button');
+    const hook = newHook();
+    await sendInteraction(eventsUrl, buttonClick(share, hook, 'U0SHARER'));
+    const shared = (await hookCall(hook)).body as Message;
+    expect(shared.response_type).toBe('in_channel');
+    expect(textsOf(shared.blocks, 'mrkdwn')).toContain(expected.text);
+    expectCitations(joined(shared), expected);
+  });
+
+  it('Share re-runs from the part of a long question that fits its button', async () => {
+    // Each \u0001 costs 6 characters in JSON: the question is cut by its encoded size, not emptied.
+    const question = `when does the IP licence end? ${'\u0001'.repeat(900)}`;
+    const asked = (await sendSlashCommand(eventsUrl, question, newHook())).json as Message;
+    const share = buttonsOf(asked.blocks).find((b) => b.text === 'Share in channel');
+    if (!share) throw new Error('no Share button');
+    const hook = newHook();
+    await sendInteraction(eventsUrl, buttonClick(share, hook, 'U0SHARER'));
+    const shared = (await hookCall(hook)).body as Message;
+    expect(shared.response_type).toBe('in_channel');
+    expect(joined(shared)).toContain('*Q:* when does the IP licence end?');
+    expectCitations(joined(shared), engine.ask('when does the IP licence end?'));
+  });
+
+  it('Share of a question that no longer gets an answer replies privately and posts nothing', async () => {
+    // What a stale button, or a question cut to nothing, would carry.
+    const value = encodeRunSpec({ command: 'ask', args: { question: '' } });
+    const hook = newHook();
+    const res = await sendInteraction(
+      eventsUrl,
+      buttonClick({ action_id: 'partnership_share', value }, hook, 'U0SHARER'),
+    );
+    expect(res.status).toBe(200);
+    const reply = (await hookCall(hook)).body as Message & { replace_original?: boolean };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.replace_original).toBe(false);
+    expect(joined(reply)).toMatch(/^Nothing was shared: /);
+    expect(joined(reply)).not.toContain('Shared by');
+    expect(fake.calls.filter((c) => c.kind === 'hook' && c.name === hookId(hook))).toHaveLength(1);
   });
 
   it('a forged or stale button value gets a short message, not a crash', async () => {
@@ -316,8 +375,35 @@ describe('message shortcut', () => {
     const text = joined(post.body);
     expect(text).toContain('Asked by <@U0SHORTCUT>');
     const expected = engine.ask(question);
-    if (expected.kind === 'answer') expectCitations(text, expected);
-    else expect(buttonsOf(post.body.blocks).length).toBeGreaterThan(0);
+    expect(expected.kind).toBe('answer');
+    expectCitations(text, expected);
+    // The answer went in the thread, so the user is not also told privately.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.calls.filter((c) => c.kind === 'hook' && c.name === hookId(hook))).toHaveLength(0);
+  });
+
+  it('tells only the user when the sources do not cover the message, or it holds no question', async () => {
+    const cases = [
+      { text: 'what is the weather in paris today?', thread: '1690000000.000500', kind: 'abstain' },
+      { text: '   ', thread: '1690000000.000600', kind: 'error' },
+    ];
+    for (const { text, thread, kind } of cases) {
+      const expected = engine.ask(text);
+      expect(expected.kind).toBe(kind);
+      const hook = newHook();
+      const payload = messageShortcut(text, hook, { thread_ts: thread });
+      expect((await sendInteraction(eventsUrl, payload)).status).toBe(200);
+      const reply = (await hookCall(hook)).body as Message & { replace_original?: boolean };
+      expect(reply.response_type).toBe('ephemeral');
+      expect(reply.replace_original).toBe(false);
+      expectWithinLimits(reply);
+      expect(joined(reply)).toContain(expected.text.split('\n')[0] ?? '');
+      expect(joined(reply)).not.toContain('Asked by');
+      // An abstention still offers its closest topics, privately.
+      const topics = buttonsOf(reply.blocks).filter((b) => b.action_id.startsWith('partnership_topic_'));
+      expect(topics.map((b) => b.text)).toEqual(expected.suggestions.map((s) => s.label));
+      expect(posts(thread)).toHaveLength(0);
+    }
   });
 
   it('tells the user how to invite the bot when it is not in the channel', async () => {
@@ -328,5 +414,48 @@ describe('message shortcut', () => {
     const reply = (await hookCall(hook)).body as Message;
     expect(reply.response_type).toBe('ephemeral');
     expect(joined(reply)).toContain('/invite');
+  });
+});
+
+describe('commands by what they declare', () => {
+  it('routes questions and topic buttons to whichever commands take them, whatever their names', async () => {
+    const renamed = commands.map((c) =>
+      c.name === 'ask' ? { ...c, name: 'query' } : c.name === 'topic' ? { ...c, name: 'subject' } : c,
+    );
+    const other = await startSlack(
+      {
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        appToken: undefined,
+        apiUrl: fake.apiUrl,
+        port: 0,
+      },
+      { engine, commands: renamed, logger: createLogger('silent') },
+      { host: '127.0.0.1', retryConfig: { retries: 0 }, timeoutMs: 2000 },
+    );
+    try {
+      const url = `http://127.0.0.1:${other.port}/slack/events`;
+      const question = 'when does the IP licence end?';
+      const asked = (await sendSlashCommand(url, question, newHook())).json as Message;
+      expectCitations(joined(asked), engine.ask(question));
+      const share = buttonsOf(asked.blocks).find((b) => b.text === 'Share in channel');
+      expect(decodeRunSpec(share?.value)?.command).toBe('query');
+
+      const help = (await sendSlashCommand(url, '', newHook())).json as Message;
+      expect(joined(help)).toContain('/partnership query &lt;question&gt;');
+      expect(joined(help)).toContain('/partnership subject &lt;name&gt;');
+
+      const missed = (await sendSlashCommand(url, 'what is the weather in paris today?', newHook()))
+        .json as Message;
+      const first = buttonsOf(missed.blocks).find((b) => b.action_id.startsWith('partnership_topic_'));
+      if (!first) throw new Error('no topic button');
+      expect(decodeRunSpec(first.value)?.command).toBe('subject');
+      const hook = newHook();
+      await sendInteraction(url, buttonClick(first, hook));
+      const topic = decodeRunSpec(first.value)?.args.name ?? '';
+      expectCitations(joined((await hookCall(hook)).body as Message), engine.topic(topic));
+    } finally {
+      await other.stop();
+    }
   });
 });

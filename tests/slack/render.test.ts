@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION,
+  decodeFeedback,
   decodeRunSpec,
   decodeSlackText,
+  encodeFeedback,
   encodeRunSpec,
   escapeMrkdwn,
   type RunSpec,
@@ -31,6 +34,9 @@ const hostile = fc.oneof(
     '\u202e',
     '*_~`',
     '\n',
+    // Cheap to type, dear in JSON: each costs 2 or 6 characters in a button value.
+    '"\\'.repeat(40),
+    '\u0001'.repeat(40),
   ),
 );
 const hostileText = (maxLength: number) => fc.array(hostile, { maxLength }).map((parts) => parts.join(''));
@@ -57,6 +63,19 @@ const answer: fc.Arbitrary<Answer> = fc.record({
   asOf: fc.constant('2026-04-28'),
 });
 
+/** The reproduced review case: a question whose JSON escaping doubles its size. */
+const PADDED_QUESTION = `when does the IP licence end? ${'"\\'.repeat(480)}`;
+
+/** Text sections come before the Sources: the first one shows the start of the answer's text. */
+function expectTextAndSources(message: ReturnType<typeof renderAnswer>, a: Answer) {
+  const sections = message.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  const first = squash(decodeSlackText(sections[0] ?? '').replace(/…$/, ''));
+  expect(first.length).toBeGreaterThan(0);
+  expect(squash(a.text).startsWith(first)).toBe(true);
+  expect(sections.some((t) => t.startsWith('*Sources*\n*['))).toBe(true);
+}
+
 const spec = fc.record({
   command: fc.constantFrom('ask', 'topic'),
   args: fc.dictionary(fc.constantFrom('question', 'name'), hostileText(700)),
@@ -76,9 +95,40 @@ describe('renderAnswer', () => {
           expect(t).not.toMatch(/[<>]/);
           expect(t).not.toMatch(/&(?!amp;|lt;|gt;)/);
         }
+        // However long the question the Share button carries, a cited answer keeps its text and sources.
+        if (a.kind === 'answer' && a.text.trim() !== '' && a.citations.length > 0)
+          expectTextAndSources(message, a);
+        // Only Share carries the arguments; feedback buttons stay short.
+        for (const b of buttonsOf(message.blocks))
+          if (b.action_id === ACTION.helpful || b.action_id === ACTION.notHelpful)
+            expect(b.value.length).toBeLessThan(400);
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('keeps the text and sources when the question fills the Share button (review case)', () => {
+    const a = engine.ask(PADDED_QUESTION);
+    expect(a.kind).toBe('answer');
+    const rerun = { command: 'ask', args: { question: PADDED_QUESTION } };
+    const message = renderAnswer(a, { rerun, shareable: true, topicRun });
+    expectWithinLimits(message);
+    expect(message.blocks.map((b) => b.type)).toEqual([
+      'context',
+      'section',
+      'section',
+      'context',
+      'actions',
+    ]);
+    expectTextAndSources(message, a);
+    const buttons = buttonsOf(message.blocks);
+    // The whole question still fits Share's value; the feedback buttons say what was answered, not the question.
+    expect(decodeRunSpec(buttons.find((b) => b.action_id === ACTION.share)?.value)).toEqual(rerun);
+    const feedback = buttons.filter((b) => b.action_id !== ACTION.share);
+    expect(feedback.map((b) => decodeFeedback(b.value))).toEqual([
+      { command: 'ask', kind: 'answer', topic: a.topic },
+      { command: 'ask', kind: 'answer', topic: a.topic },
+    ]);
   });
 
   it('escapes &, < and > so they display as typed', () => {
@@ -143,8 +193,45 @@ describe('button values', () => {
     expect(decodeRunSpec(long)?.command).toBe('ask');
   });
 
+  it('are cut by their encoded size, keeping the longest prefix of the question that fits', () => {
+    const question = `when does the IP licence end? ${'\u0001'.repeat(900)}`;
+    const value = encodeRunSpec({ command: 'ask', args: { question } });
+    expect(value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+    const kept = decodeRunSpec(value)?.args.question ?? '';
+    expect(kept.startsWith('when does the IP licence end? \u0001')).toBe(true);
+    expect(question.startsWith(kept)).toBe(true);
+    // One more character would not have fitted.
+    const longer = JSON.stringify({ c: 'ask', a: { question: question.slice(0, kept.length + 1) } });
+    expect(longer.length).toBeGreaterThan(SLACK_LIMITS.buttonValue);
+    expect(engine.ask(kept).kind).toBe('answer');
+    // A tighter budget (the room left in a message) is honoured the same way.
+    const tight = encodeRunSpec({ command: 'ask', args: { question } }, (v) => v.length <= 200);
+    expect(tight.length).toBeLessThanOrEqual(200);
+    expect(tight.length).toBeGreaterThan(190);
+  });
+
   it('reject values that are not ours', () => {
     for (const v of [undefined, '', 'x', '{"c":1}', '[]', '{"c":"ask","a":{"q":3}}'])
       expect(decodeRunSpec(v)).toBeNull();
+    for (const v of [undefined, '', '{"c":"ask","a":{}}', '{"c":"ask","k":"maybe","t":null}'])
+      expect(decodeFeedback(v)).toBeNull();
+  });
+
+  it('feedback values round-trip and stay short whatever the topic', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('ask', 'topic'),
+        fc.constantFrom('answer', 'abstain', 'info', 'error'),
+        fc.option(hostileText(50), { nil: null }),
+        (command, kind, topic) => {
+          const value = encodeFeedback({ command, kind, topic });
+          expect(value.length).toBeLessThan(400);
+          const decoded = decodeFeedback(value);
+          expect(decoded?.command).toBe(command);
+          expect(decoded?.kind).toBe(kind);
+          if (topic !== null && topic.length <= 40) expect(decoded?.topic).toBe(topic);
+        },
+      ),
+    );
   });
 });

@@ -10,13 +10,14 @@ import {
 } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Answer } from '../../core/answer.js';
-import { type Command, type CommandContext, parseCommandText } from '../../core/command.js';
+import { type CommandContext, defaultUsage, findCommand, parseCommandText } from '../../core/command.js';
 import { ConfigError, UserError } from '../../core/errors.js';
 import type { AdapterDeps, RunningAdapter } from '../adapter.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createDedupe } from './dedupe.js';
 import {
   ACTION,
+  decodeFeedback,
   decodeRunSpec,
   decodeSlackText,
   type RenderOptions,
@@ -30,10 +31,12 @@ import {
 export const SLASH_COMMAND = '/partnership';
 export const SHORTCUT_CALLBACK_ID = 'ask_partnership_bot';
 
-/** Free text that names no command is a question for this one (parseCommandText's fallback). */
-const FALLBACK_COMMAND = 'ask';
-/** What an empty `/partnership` or a bare mention runs: the user is asking how to use the bot. */
-const EMPTY_TEXT = 'help';
+/**
+ * What an empty `/partnership` or a bare mention runs: the user is asking how to use the bot. The
+ * command data has no neutral mark for "explains usage", so this is the one name the adapter knows;
+ * without such a command, empty text is an (empty) question and gets the engine's hint.
+ */
+const HELP = 'help';
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 
 /** What the WebClient retries: a few tries with backoff, so a 429 or a blip does not lose an answer. */
@@ -79,30 +82,34 @@ export async function startSlack(
   const log = logger.child({ adapter: 'slack' });
   const socketMode = config.appToken !== undefined;
 
-  const usage = (command: Command) =>
-    [
-      SLASH_COMMAND,
-      ...(command.name === FALLBACK_COMMAND ? [] : [command.name]),
-      ...command.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`)),
-    ].join(' ');
-  const ctx: CommandContext = { engine, commands, usage };
+  // "/partnership ask <question>" is what help shows; parseCommandText reads it, and bare questions too.
+  const ctx: CommandContext = { engine, commands, usage: defaultUsage(`${SLASH_COMMAND} `) };
 
+  const questionCommand = findCommand(commands, 'questions');
+  const questionOption = questionCommand?.options.find((o) => o.autocomplete === 'questions');
+  if (!questionCommand || !questionOption)
+    throw new Error('slack: no command takes free-text questions (an option with autocomplete "questions")');
+  const question = (text: string): RunSpec => ({
+    command: questionCommand.name,
+    args: { [questionOption.name]: text },
+  });
   const parse = (text: string): RunSpec => {
     const trimmed = text.trim();
-    const parsed = parseCommandText(trimmed === '' ? EMPTY_TEXT : trimmed, commands, FALLBACK_COMMAND);
-    if (!parsed) throw new Error(`slack: no "${FALLBACK_COMMAND}" command to read free text with`);
-    return { command: parsed.command.name, args: parsed.args };
+    if (trimmed === '' && commands.some((c) => c.name === HELP)) return { command: HELP, args: {} };
+    const parsed = parseCommandText(trimmed, commands, questionCommand.name);
+    return parsed ? { command: parsed.command.name, args: parsed.args } : question(trimmed);
   };
   const run = (spec: RunSpec): Answer => {
     const command = commands.find((c) => c.name === spec.command);
     if (!command) throw new UserError('That button no longer works. Please ask again.');
     return command.run(spec.args, ctx);
   };
-  const topicCommand = commands.find((c) => c.options[0]?.choices === 'topics');
-  const topicRun: RenderOptions['topicRun'] = (topicId) => {
-    const option = topicCommand?.options[0];
-    return topicCommand && option ? { command: topicCommand.name, args: { [option.name]: topicId } } : null;
-  };
+  const topicCommand = findCommand(commands, 'topics');
+  const topicOption = topicCommand?.options.find((o) => o.choices === 'topics');
+  const topicRun: RenderOptions['topicRun'] = (topicId) =>
+    topicCommand && topicOption
+      ? { command: topicCommand.name, args: { [topicOption.name]: topicId } }
+      : null;
   const buttonSpec = (value: string | undefined): RunSpec => {
     const spec = decodeRunSpec(value);
     if (!spec) throw new UserError('That button no longer works. Please ask again.');
@@ -202,11 +209,12 @@ export async function startSlack(
     async ({ shortcut, ack, client, respond }) => {
       await ack();
       await safely('shortcut', ephemeral(respond), async () => {
-        const spec = parse(`${FALLBACK_COMMAND} ${decodeSlackText(shortcut.message.text ?? '')}`);
+        const spec = question(decodeSlackText(shortcut.message.text ?? ''));
         const answer = run(spec);
-        // A message without a question gets a private hint, not a public post in the thread.
-        if (answer.kind === 'error') {
-          await ephemeral(respond)(renderAnswer(answer, { rerun: null, shareable: false }));
+        // Only a cited answer goes in the thread; a miss or a message without a question is told to
+        // the user who used the shortcut alone, as the Discord message menu does.
+        if (answer.kind !== 'answer') {
+          await ephemeral(respond)(renderAnswer(answer, { rerun: spec, shareable: false, topicRun }));
           return;
         }
         await client.chat.postMessage({
@@ -229,7 +237,13 @@ export async function startSlack(
     await ack();
     await safely('share', ephemeral(respond), async () => {
       const spec = buttonSpec(action.value);
-      const message = renderAnswer(run(spec), {
+      const answer = run(spec);
+      // A question cut to fit the button, or a stale one, must not post an error in the channel.
+      if (answer.kind === 'error') {
+        await ephemeral(respond)(renderNotice(`Nothing was shared: ${answer.text}`));
+        return;
+      }
+      const message = renderAnswer(answer, {
         rerun: spec,
         shareable: false,
         topicRun,
@@ -256,13 +270,14 @@ export async function startSlack(
       await ack();
       await safely('feedback', ephemeral(respond), async () => {
         const helpful = action.action_id === ACTION.helpful;
-        const spec = decodeRunSpec(action.value);
+        const about = decodeFeedback(action.value);
         log.info(
           {
             feedback: helpful ? 'helpful' : 'not_helpful',
             user: body.user.id,
-            command: spec?.command,
-            args: spec?.args,
+            command: about?.command,
+            kind: about?.kind,
+            topic: about?.topic,
           },
           'slack: answer feedback',
         );

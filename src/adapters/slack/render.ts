@@ -35,8 +35,11 @@ export const ACTION = {
 /** What a button needs to produce an answer again: the command and its arguments. */
 export type RunSpec = { command: string; args: Record<string, string | undefined> };
 
+/** What a feedback button logs: which command answered, on which topic, with which kind of answer. */
+export type Feedback = { command: string; kind: Answer['kind']; topic: string | null };
+
 export type RenderOptions = {
-  /** Carried by the share and feedback buttons; null: no such buttons. */
+  /** Carried by the share button (feedback buttons name its command); null: no such buttons. */
   rerun: RunSpec | null;
   /** Private answers get a "Share in channel" button. */
   shareable: boolean;
@@ -114,7 +117,8 @@ function pack(lines: string[], max: number): string[] {
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
-const size = (blocks: Block[]) => JSON.stringify(blocks).length;
+/** Serialised size, which is what the total-size budget is measured in. */
+const size = (value: unknown) => JSON.stringify(value).length;
 
 function button(text: string, actionId: string, value: string, style?: 'primary'): types.Button {
   return {
@@ -126,26 +130,50 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
   };
 }
 
+/** The largest n in 0..max for which `fits(n)` holds (fits must be monotonic); 0 when none does. */
+function largestFitting(max: number, fits: (n: number) => boolean): number {
+  if (fits(max)) return max;
+  let lo = 0;
+  let hi = max - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The first `n` UTF-16 units of `text`, one fewer rather than half a surrogate pair. */
+function prefix(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
 /**
- * A button value carrying a RunSpec, at most 2000 characters: when the arguments are too long, the
- * longest one is shortened (never mid-character) until the whole value fits.
+ * A button value carrying a RunSpec: at most 2000 characters and accepted by `fits` (how much room
+ * the message has left). When it does not fit, the longest argument is shortened to the longest
+ * prefix whose *encoded* value fits (JSON escaping makes a character cost up to 6), then the next.
  */
-export function encodeRunSpec(spec: RunSpec): string {
+export function encodeRunSpec(spec: RunSpec, fits: (value: string) => boolean = () => true): string {
   const args: Record<string, string> = {};
   for (const [k, v] of Object.entries(spec.args)) if (v !== undefined) args[k] = v;
-  const encode = () => JSON.stringify({ c: spec.command, a: args });
-  let value = encode();
-  while (value.length > SLACK_LIMITS.buttonValue) {
-    const longest = Object.entries(args).sort((x, y) => y[1].length - x[1].length)[0];
-    if (!longest || longest[1].length === 0) return JSON.stringify({ c: spec.command, a: {} });
-    const [key, arg] = longest;
-    const excess = value.length - SLACK_LIMITS.buttonValue;
-    // JSON escaping can double a character's size, so cut by at least the excess.
-    args[key] = truncate(arg, Math.max(0, arg.length - Math.max(excess, 1))).replace(/…$/, '');
-    value = encode();
+  const encode = () => runSpecValue({ command: spec.command, args });
+  const ok = (value: string) => value.length <= SLACK_LIMITS.buttonValue && fits(value);
+  const keys = Object.keys(args).sort((x, y) => (args[y]?.length ?? 0) - (args[x]?.length ?? 0));
+  for (const key of keys) {
+    if (ok(encode())) break;
+    const arg = args[key] ?? '';
+    const n = largestFitting(arg.length, (k) => {
+      args[key] = prefix(arg, k);
+      return ok(encode());
+    });
+    args[key] = prefix(arg, n);
   }
-  return value;
+  return encode();
 }
+
+/** A RunSpec as a button value, whole (it may be over the 2000-character limit). */
+const runSpecValue = (spec: RunSpec) => JSON.stringify({ c: spec.command, a: spec.args });
 
 const RunSpecValue = z.object({ c: z.string().max(100), a: z.record(z.string(), z.string()) });
 
@@ -160,6 +188,33 @@ export function decodeRunSpec(value: string | undefined): RunSpec | null {
   }
 }
 
+/** A feedback button's value: short whatever the question, so it never crowds out the answer. */
+export function encodeFeedback(feedback: Feedback): string {
+  // Command names and topic ids are short slugs; the cuts only bound what a bug could put here.
+  return JSON.stringify({
+    c: truncate(feedback.command, 32),
+    k: feedback.kind,
+    t: feedback.topic === null ? null : truncate(feedback.topic, 40),
+  });
+}
+
+const FeedbackValue = z.object({
+  c: z.string().max(100),
+  k: z.enum(['answer', 'abstain', 'info', 'error']),
+  t: z.string().max(100).nullable(),
+});
+
+/** The Feedback in a button value, or null when the value is not one of ours. */
+export function decodeFeedback(value: string | undefined): Feedback | null {
+  if (!value) return null;
+  try {
+    const parsed = FeedbackValue.safeParse(JSON.parse(value));
+    return parsed.success ? { command: parsed.data.c, kind: parsed.data.k, topic: parsed.data.t } : null;
+  } catch {
+    return null;
+  }
+}
+
 function citationLine(c: Answer['citations'][number]): string {
   const parts = [`"${c.title}"`];
   if (c.publishers.length) parts.push(c.publishers.join(', '));
@@ -168,45 +223,48 @@ function citationLine(c: Answer['citations'][number]): string {
   return `*[${c.n}]* ${truncateEscaped(escapeMrkdwn(parts.join(', ')), MAX_CITATION_LINE)}`;
 }
 
-/** Text sections for `text`, cut to the largest prefix whose blocks serialise within `budget`. */
+const textBlocks = (text: string) =>
+  pack(escapeMrkdwn(text).split('\n'), SLACK_LIMITS.sectionText).map(section);
+const sourceBlocks = (lines: string[], shown: number) => {
+  if (lines.length === 0) return [];
+  const out = ['*Sources*', ...lines.slice(0, shown)];
+  if (shown < lines.length) out.push(`_…and ${lines.length - shown} more not shown._`);
+  return pack(out, SLACK_LIMITS.sectionText).map(section);
+};
+
+/** Text sections for the longest prefix of `text` that serialises within `budget`. */
 function fitText(text: string, budget: number): Block[] {
-  const build = (raw: string) => pack(escapeMrkdwn(raw).split('\n'), SLACK_LIMITS.sectionText).map(section);
-  const full = build(text);
-  if (size(full) <= budget) return full;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (size(build(truncate(text, mid))) <= budget) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo > 0 ? build(truncate(text, lo)) : [];
+  const n = largestFitting(text.length, (k) => size(textBlocks(truncate(text, k))) <= budget);
+  return n > 0 ? textBlocks(truncate(text, n)) : [];
 }
 
 /** Sources sections: as many whole citation lines as fit, then how many were left out. */
 function fitCitations(lines: string[], budget: number): Block[] {
-  if (lines.length === 0) return [];
-  const build = (k: number) => {
-    const shown = ['*Sources*', ...lines.slice(0, k)];
-    if (k < lines.length) shown.push(`_…and ${lines.length - k} more not shown._`);
-    return pack(shown, SLACK_LIMITS.sectionText).map(section);
-  };
-  const full = build(lines.length);
-  if (size(full) <= budget) return full;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (size(build(mid)) <= budget) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo > 0 ? build(lo) : [];
+  const n = largestFitting(lines.length, (k) => size(sourceBlocks(lines, k)) <= budget);
+  return n > 0 ? sourceBlocks(lines, n) : [];
 }
 
-/** The whole reply to one command: text, sources, knowledge date, buttons. Always within limits. */
+/** The text, then the sources, within `budget`: the smaller part keeps all it needs, the larger at least half. */
+function fitBody(text: string, citationLines: string[], budget: number): Block[] {
+  const textSize = size(textBlocks(text));
+  const citeSize = size(sourceBlocks(citationLines, citationLines.length));
+  let textBudget = budget;
+  if (textSize + citeSize > budget) {
+    const half = Math.floor(budget / 2);
+    textBudget = textSize <= half ? textSize : citeSize <= half ? budget - citeSize : half;
+  }
+  const body = fitText(text, textBudget);
+  body.push(...fitCitations(citationLines, budget - size(body)));
+  return body;
+}
+
+/**
+ * The whole reply to one command: text, sources, knowledge date, buttons. Always within limits.
+ * Room is handed out in order of what the reader needs: the heading and question (both short), then
+ * the text and its sources, then the topic buttons, and last the question the Share button carries.
+ */
 export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessage {
   const head: Block[] = [];
-  const tail: Block[] = [];
   if (answer.title)
     head.push({ type: 'header', text: plain(truncate(answer.title, SLACK_LIMITS.headerText)) });
   const context: string[] = [];
@@ -220,45 +278,64 @@ export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessa
     context.push(`*Q:* ${truncateEscaped(escapeMrkdwn(answer.question), MAX_QUESTION_SHOWN)}`);
   if (context.length) head.push({ type: 'context', elements: context.map(mrkdwn) });
 
-  if (answer.kind === 'answer' || answer.kind === 'abstain')
-    tail.push({
-      type: 'context',
-      elements: [mrkdwn(`Knowledge as of ${escapeMrkdwn(formatDate(answer.asOf))}.`)],
-    });
+  const dated = answer.kind === 'answer' || answer.kind === 'abstain';
+  const asOf: Block[] = dated
+    ? [{ type: 'context', elements: [mrkdwn(`Knowledge as of ${escapeMrkdwn(formatDate(answer.asOf))}.`)] }]
+    : [];
+
+  const rerun = options.rerun && answer.kind !== 'error' ? options.rerun : null;
+  const feedback =
+    rerun && dated
+      ? encodeFeedback({ command: rerun.command, kind: answer.kind, topic: answer.topic })
+      : null;
+  const controls = (shareValue: string | null): Block[] => {
+    const elements: types.Button[] = [];
+    if (shareValue !== null) elements.push(button('Share in channel', ACTION.share, shareValue, 'primary'));
+    if (feedback !== null)
+      elements.push(
+        button('👍 Helpful', ACTION.helpful, feedback),
+        button('👎 Not helpful', ACTION.notHelpful, feedback),
+      );
+    return elements.length ? [{ type: 'actions', elements }] : [];
+  };
+  // The Share button at its smallest (arguments emptied) until the text has had its room.
+  const shareAtLeast = rerun && options.shareable ? encodeRunSpec(rerun, () => false) : null;
+
+  const fixed = size([...head, ...asOf, ...controls(shareAtLeast)]);
+  const body = fitBody(answer.text, answer.citations.map(citationLine), SLACK_LIMITS.totalChars - fixed);
+
   const topicButtons = options.topicRun
     ? answer.suggestions.slice(0, MAX_SUGGESTION_BUTTONS).flatMap((s, i) => {
         const spec = options.topicRun?.(s.topic);
-        return spec ? [button(s.label, `${ACTION.topicPrefix}${i}`, encodeRunSpec(spec))] : [];
+        // A cut topic would answer another topic: a value too long for a button drops the button.
+        const value = spec && runSpecValue(spec);
+        return value && value.length <= SLACK_LIMITS.buttonValue
+          ? [button(s.label, `${ACTION.topicPrefix}${i}`, value)]
+          : [];
       })
     : [];
-  if (topicButtons.length) tail.push({ type: 'actions', elements: topicButtons });
-  const controls: types.Button[] = [];
-  if (options.rerun && answer.kind !== 'error') {
-    const value = encodeRunSpec(options.rerun);
-    if (options.shareable) controls.push(button('Share in channel', ACTION.share, value, 'primary'));
-    if (answer.kind === 'answer' || answer.kind === 'abstain')
-      controls.push(
-        button('👍 Helpful', ACTION.helpful, value),
-        button('👎 Not helpful', ACTION.notHelpful, value),
-      );
-  }
-  if (controls.length) tail.push({ type: 'actions', elements: controls });
+  // Never reached in practice (sections are packed up to 3000 characters), but 50 is a hard limit.
+  const room = SLACK_LIMITS.blocks - head.length - asOf.length - 2;
+  const layout = (topics: types.Button[], shareValue: string | null): Block[] => [
+    ...head,
+    ...body.slice(0, room),
+    ...asOf,
+    ...(topics.length ? [{ type: 'actions' as const, elements: topics }] : []),
+    ...controls(shareValue),
+  ];
+  const shownTopics = largestFitting(
+    topicButtons.length,
+    (k) => size(layout(topicButtons.slice(0, k), shareAtLeast)) <= SLACK_LIMITS.totalChars,
+  );
+  const topics = topicButtons.slice(0, shownTopics);
 
-  // What is left for the text and the sources, in serialised characters and in blocks.
-  const budget = SLACK_LIMITS.totalChars - size([...head, ...tail]) - 2;
-  const citationLines = answer.citations.map(citationLine);
-  const textSize = size(fitText(answer.text, Number.POSITIVE_INFINITY));
-  const citeSize = size(fitCitations(citationLines, Number.POSITIVE_INFINITY));
-  let textBudget = budget;
-  if (textSize + citeSize > budget) {
-    // The smaller part keeps all it needs; the larger one gets the rest (at least half).
-    const half = Math.floor(budget / 2);
-    textBudget = textSize <= half ? textSize : citeSize <= half ? budget - citeSize : half;
+  // Whatever is left goes to the question the Share button carries, measured as it will be sent.
+  let shareValue = shareAtLeast;
+  if (rerun && shareAtLeast !== null) {
+    const base = size(layout(topics, shareAtLeast)) - size([shareAtLeast]);
+    shareValue = encodeRunSpec(rerun, (value) => base + size([value]) <= SLACK_LIMITS.totalChars);
   }
-  const body = fitText(answer.text, textBudget);
-  body.push(...fitCitations(citationLines, budget - size(body)));
-  const room = SLACK_LIMITS.blocks - head.length - tail.length;
-  const blocks = [...head, ...body.slice(0, room), ...tail];
+  const blocks = layout(topics, shareValue);
 
   const summary = answer.title ? `${answer.title}: ${answer.text}` : answer.text;
   return { text: truncateEscaped(escapeMrkdwn(summary.replace(/\s+/g, ' ')), FALLBACK_TEXT), blocks };
