@@ -1,9 +1,10 @@
 /**
- * `npm run bench:discord [-- --duration 10] [-- --concurrency 1] [-- --json]`: the real bot (discord.js
- * Client, engine, renderer) against the fake Discord on 127.0.0.1. Dispatches INTERACTION_CREATE
- * through the fake gateway as fast as the bot answers, and times each one from dispatch to the
- * callback arriving at the fake REST API. Fake and bot share this process, so the figures include
- * the fake's own work.
+ * `npm run bench:discord -- --duration 10 --concurrency 8` (every flag optional: 10 s, concurrency 1 by
+ * default; add `--json` for one JSON line): the real bot (discord.js Client, engine, renderer) against
+ * the fake Discord on 127.0.0.1. Dispatches INTERACTION_CREATE through the fake gateway as fast as the
+ * bot answers, and times each one from dispatch to the callback arriving at the fake REST API. A
+ * deferred reply (type 5) counts as an error: the bot should never be that late here. Fake and bot
+ * share this process, so the figures include the fake's own work.
  */
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';

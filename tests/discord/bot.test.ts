@@ -18,8 +18,8 @@ import {
   type FakeDiscord,
   messageCommand,
   type RawInteraction,
-  type RecordedRequest,
   rawMessage,
+  snowflakeAt,
   startFakeDiscord,
   USER,
 } from './fake-discord.js';
@@ -321,25 +321,72 @@ describe('discord bot against the fake Discord', () => {
 });
 
 describe('deferral', () => {
-  it('defers (type 5) and then edits the original message when the answer is slow', async () => {
+  const originalPath = (f: FakeDiscord, raw: RawInteraction) =>
+    `/api/v10/webhooks/${f.applicationId}/${raw.token}/messages/@original`;
+
+  /** The callback and the edit of @original the bot sent for `raw`, in the order they arrived. */
+  async function deferred(f: FakeDiscord, raw: RawInteraction) {
+    const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path === originalPath(f, raw));
+    const sent = f.requests.filter((r) => r.path === callbackPath(raw));
+    expect(sent).toHaveLength(1);
+    const callback = sent[0];
+    expect(callback?.at).toBeLessThan(edit.at);
+    return { callback: callback?.body, edit: edit.body as CallbackBody['data'] };
+  }
+
+  it('defers an interaction that arrives over 1 s old (by its snowflake), then edits @original', async () => {
+    const raw = {
+      ...chatInput(fake.applicationId, 'ask', { question: 'When does the IP licence end?' }),
+      id: snowflakeAt(Date.now() - 1500),
+    };
+    fake.dispatch('INTERACTION_CREATE', raw);
+    const { callback, edit } = await deferred(fake, raw);
+    expect(callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    expect(edit?.embeds?.[0]?.description).toContain('[1]');
+    expect(edit?.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('defers a late Share publicly, so the shared answer lands in the channel', async () => {
+    const answer = await interact(
+      chatInput(fake.applicationId, 'ask', { question: 'When does the IP licence end?' }),
+    );
+    const share = buttons(answer).find((b) => b.label === 'Share');
+    const raw = {
+      ...buttonClick(fake.applicationId, share?.custom_id ?? '', botMessage(answer)),
+      id: snowflakeAt(Date.now() - 2000),
+    };
+    fake.dispatch('INTERACTION_CREATE', raw);
+    const { callback, edit } = await deferred(fake, raw);
+    expect((callback as CallbackBody).type).toBe(5);
+    expect((callback as CallbackBody).data?.flags ?? 0).toBe(0);
+    expect(edit?.content).toBe(`Shared by <@${USER.id}>`);
+  });
+
+  it('defers when the event loop was backed up past deferAfterMs before the interaction was read', async () => {
     const slowFake = await startFakeDiscord();
     const slowBot = await startDiscord(
       { token: TOKEN, apiUrl: slowFake.apiUrl, applicationId: slowFake.applicationId, guildId: undefined },
       { engine, commands, logger: capture.logger },
-      // 0: treat every answer as slow.
-      { deferAfterMs: 0 },
+      { deferAfterMs: 250 },
     );
     try {
       const raw = chatInput(slowFake.applicationId, 'ask', { question: 'When does the IP licence end?' });
       slowFake.dispatch('INTERACTION_CREATE', raw);
-      const edit = await slowFake.waitForRequest((r: RecordedRequest) => r.method === 'PATCH');
-      const callback = slowFake.requests.find((r) => r.path === callbackPath(raw));
-      expect(callback?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
-      expect(edit.path).toBe(`/api/v10/webhooks/${slowFake.applicationId}/${raw.token}/messages/@original`);
-      const body = edit.body as CallbackBody['data'];
-      expect(body?.embeds?.[0]?.description).toContain('[1]');
-      expect(body?.allowed_mentions).toEqual({ parse: [] });
-      expect(callback?.at).toBeLessThan(edit.at);
+      // Bot and fake share this process: hold the event loop, as a burst of work would, so the bot
+      // reads the interaction 400 ms after Discord stamped it.
+      const until = Date.now() + 400;
+      while (Date.now() < until) {
+        // busy: nothing else runs
+      }
+      const { callback, edit } = await deferred(slowFake, raw);
+      expect(callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+      expect(edit?.embeds?.[0]?.description).toContain('[1]');
+
+      // Once the backlog is gone, a fresh interaction is answered directly again.
+      const fresh = chatInput(slowFake.applicationId, 'timeline');
+      slowFake.dispatch('INTERACTION_CREATE', fresh);
+      const reply = await slowFake.waitForRequest((r) => r.path === callbackPath(fresh));
+      expect((reply.body as CallbackBody).type).toBe(4);
     } finally {
       await slowBot.stop();
       await slowFake.close();

@@ -53,6 +53,8 @@ export type FakeDiscord = {
   onRequest(listener: (req: RecordedRequest) => void): () => void;
   /** The first request, past or future, that matches. */
   waitForRequest(match: (req: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Shard ids with an open gateway connection that identified. */
+  connectedShards(): number[];
   /** Resolves once READY was sent to every shard id listed. */
   waitForReady(shardIds?: readonly number[], timeoutMs?: number): Promise<void>;
   dispatch(event: string, data: unknown, shardId?: number): void;
@@ -61,11 +63,25 @@ export type FakeDiscord = {
 
 const API_PREFIX = '/api/v10';
 
-let nextSnowflake = BigInt(Date.now() - 1_420_070_400_000) << 22n;
-/** Snowflakes in increasing order, as Discord issues them. */
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let lastSnowflake = 0n;
+let increment = 0n;
+const stamp = (ms: number) => (BigInt(Math.floor(ms)) - DISCORD_EPOCH) << 22n;
+
+/**
+ * Snowflakes in increasing order, as Discord issues them, carrying the time they were made: the bot
+ * reads an interaction's age from its id.
+ */
 export function snowflake(): string {
-  nextSnowflake += 1n;
-  return nextSnowflake.toString();
+  const now = stamp(Date.now());
+  lastSnowflake = lastSnowflake >= now ? lastSnowflake + 1n : now;
+  return lastSnowflake.toString();
+}
+
+/** A unique snowflake made at `ms` (Unix time), e.g. for an interaction that arrives late. */
+export function snowflakeAt(ms: number): string {
+  increment = (increment + 1n) & 0xfffn;
+  return (stamp(ms) | increment).toString();
 }
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -256,6 +272,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           resolve(req);
         });
       });
+    },
+    connectedShards() {
+      return [...sockets.keys()].sort((a, b) => a - b);
     },
     waitForReady(shardIds = [0], timeoutMs = 10_000) {
       const done = () => shardIds.every((id) => readyShards.has(id));

@@ -198,8 +198,67 @@ describe('custom ids', () => {
     );
   });
 
+  /** Any text, weighted towards the separator, "%" and what escapes are made of. */
+  const anyTopic = fc.oneof(
+    fc.string({
+      unit: fc.constantFrom('|', '%', '7', 'C', '2', '5', 'a', '-', ' ', 'é', '😀'),
+      minLength: 1,
+    }),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+  );
+
+  it('round-trips a topic holding the separator or "%", or leaves it out when it cannot fit', () => {
+    expect(decodeCustomId(encodeCustomId({ action: 'topic', topic: 'a|b' }))).toEqual({
+      action: 'topic',
+      topic: 'a|b',
+    });
+    fc.assert(
+      fc.property(anyTopic, (topic) => {
+        const id = encodeCustomId({ action: 'topic', topic });
+        // Over 100 characters the renderer drops the button; under it the id must round-trip.
+        if (id.length <= LIMITS.customId) expect(decodeCustomId(id)).toEqual({ action: 'topic', topic });
+      }),
+    );
+  });
+
+  it('keeps feedback and share ids within 100 characters whatever the topic, cutting it cleanly', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...KINDS), anyTopic, fc.boolean(), (kind, topic, helpful) => {
+        for (const action of [
+          { action: 'share' as const, ref: { kind, topic } },
+          { action: 'feedback' as const, helpful, ref: { kind, topic } },
+        ]) {
+          const id = encodeCustomId(action);
+          expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
+          const decoded = decodeCustomId(id);
+          expect(decoded?.action).toBe(action.action);
+          const back = decoded && decoded.action !== 'topic' ? decoded.ref : undefined;
+          expect(back?.kind).toBe(kind);
+          // The whole topic when it fits, else a prefix of it that never splits a character.
+          expect(topic.startsWith(back?.topic ?? '')).toBe(true);
+          if (topic.length <= 20) expect(back?.topic).toBe(topic);
+        }
+      }),
+    );
+  });
+
   it('rejects ids it never made', () => {
-    for (const id of ['', 'share', 'fb|x|a|t', 'share|z|t', 'topic|', 'nope|a'])
+    for (const id of [
+      '',
+      'share',
+      'fb|x|a|t',
+      'share|z|t',
+      'topic|',
+      'nope|a',
+      // Object.prototype keys are not kinds.
+      'share|constructor|t',
+      'fb|y|toString|t',
+      'share|__proto__|t',
+      // A "%" that starts no escape the encoder makes.
+      'topic|a%zz',
+      'share|a|50%',
+      'topic|a|b',
+    ])
       expect(decodeCustomId(id)).toBeUndefined();
   });
 });

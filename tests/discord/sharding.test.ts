@@ -1,8 +1,10 @@
 /**
  * The sharding entry: ShardingManager spawns shard.ts twice (real child processes running the real
- * bot), each identifying as its own shard against the fake gateway and reaching READY.
+ * bot), each identifying as its own shard against the fake gateway and reaching READY; stopping
+ * copes with a shard that already died.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningShards, startShardManager } from '../../src/adapters/discord/shard-manager.js';
 import { createLogger } from '../../src/logger.js';
 import { autocomplete, type FakeDiscord, startFakeDiscord } from './fake-discord.js';
@@ -42,5 +44,22 @@ describe('npm run start:sharded', () => {
       const callback = await fake.waitForRequest((r) => r.path.includes(`/interactions/${raw.id}/`));
       expect((callback.body as { type: number }).type).toBe(8);
     }
+  });
+
+  it('stops the shards still running when another one already died', async () => {
+    if (!shards) throw new Error('the shards did not start');
+    const [first, second] = [...shards.manager.shards.values()];
+    const survivor = second?.process;
+    if (!first?.process || !survivor) throw new Error('expected two running shard processes');
+    // Shard 0 dies on its own (respawn is off): discord.js drops its process, and Shard.kill() on it
+    // would throw.
+    const died = once(first, 'death');
+    first.process.kill('SIGKILL');
+    await died;
+    expect(first.process).toBeNull();
+
+    await shards.stop();
+    expect(survivor.exitCode ?? survivor.signalCode).not.toBeNull();
+    await vi.waitFor(() => expect(fake.connectedShards()).toEqual([]));
   });
 });

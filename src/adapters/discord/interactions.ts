@@ -13,7 +13,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
-import type { Command, CommandContext } from '../../core/command.js';
+import { type Command, type CommandContext, findCommand } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import type { AdapterDeps } from '../adapter.js';
 import { COMMAND_NAME, discordUsage, MESSAGE_COMMAND_NAME } from './command-data.js';
@@ -22,8 +22,11 @@ import { clip, type DiscordReply, renderAnswer, renderNotice, renderShared } fro
 
 export type InteractionOptions = {
   /**
-   * Defer (a "thinking…" placeholder) when the reply is not ready this long after the interaction
-   * arrived: Discord drops a reply that comes later than 3 s. 0 defers every reply.
+   * Defer (a "thinking…" placeholder) when the interaction is already this old when the handler
+   * gets it, by its snowflake timestamp: the gateway delivered it late or the event loop was backed
+   * up. Discord drops a reply that comes later than 3 s; a deferral buys 15 minutes. Answers are
+   * built synchronously, so this is decided before building: nothing can interrupt a build to defer.
+   * 0 defers every reply.
    */
   deferAfterMs: number;
 };
@@ -43,38 +46,27 @@ export function createInteractionHandler(
   const { engine, commands, logger } = deps;
   const ctx: CommandContext = { engine, commands, usage: discordUsage };
   // Found by what the neutral options say they hold, never by command name.
-  const questionCommand = commands.find((c) => c.options.some((o) => o.autocomplete === 'questions'));
-  const topicCommand = commands.find((c) => c.options.some((o) => o.choices === 'topics'));
+  const questionCommand = findCommand(commands, 'questions');
+  const topicCommand = findCommand(commands, 'topics');
 
-  /** Replies directly when the answer is quick, else defers and edits the placeholder. */
+  /**
+   * Replies directly when the interaction is fresh; when it is already late, defers first and then
+   * edits the placeholder. The deferral is awaited before building, because a synchronous build would
+   * otherwise hold the deferral request back until it finished.
+   */
   async function send(
     interaction: RepliableInteraction,
-    build: () => Reply | Promise<Reply>,
+    build: () => Reply,
     /** Whether a deferred reply is private: decided before the answer is known, so private unless sure. */
     deferEphemeral = true,
   ): Promise<void> {
-    let deferral: Promise<unknown> | undefined;
-    const defer = () => {
-      // Resolve to the error, if any, so a failed deferral is not an unhandled rejection meanwhile.
-      deferral = interaction.deferReply(deferEphemeral ? { flags: MessageFlags.Ephemeral } : {}).then(
-        () => undefined,
-        (err: unknown) => err ?? new Error('deferReply failed'),
-      );
-    };
-    if (options.deferAfterMs <= 0) defer();
-    const timer = options.deferAfterMs > 0 ? setTimeout(defer, options.deferAfterMs) : undefined;
-    let reply: Reply;
-    try {
-      reply = await build();
-    } finally {
-      clearTimeout(timer);
-    }
-    if (deferral) {
-      const failed = await deferral;
-      if (failed) throw failed;
-      await interaction.editReply(reply.payload);
+    const ageMs = Date.now() - interaction.createdTimestamp;
+    if (options.deferAfterMs <= 0 || ageMs > options.deferAfterMs) {
+      await interaction.deferReply(deferEphemeral ? { flags: MessageFlags.Ephemeral } : {});
+      await interaction.editReply(build().payload);
       return;
     }
+    const reply = build();
     await interaction.reply({
       ...reply.payload,
       ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),

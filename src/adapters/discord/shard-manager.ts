@@ -7,10 +7,10 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
-import { type DiscordConfig, loadConfig } from '../../config.js';
-import { ConfigError, UserError } from '../../core/errors.js';
-import { createLogger, type Logger } from '../../logger.js';
+import type { DiscordConfig } from '../../config.js';
+import type { Logger } from '../../logger.js';
 import { restBase } from './client.js';
+import { runEntry } from './entry.js';
 
 export const SHARD_FILE = fileURLToPath(new URL('./shard.ts', import.meta.url));
 
@@ -77,48 +77,43 @@ export async function startShardManager(
   });
   logger.info({ totalShards }, 'discord: spawning shards');
 
+  /**
+   * Kills every shard that still has a process. A shard that died or never spawned has none, and
+   * discord.js's Shard.kill() throws on it: skip it and carry on, so one dead shard never leaves the
+   * others running.
+   */
   const stop = async () => {
     stopping = true;
     manager.respawn = false;
-    const exits = [...manager.shards.values()].map((shard) => {
+    const exits: Promise<unknown>[] = [];
+    for (const shard of manager.shards.values()) {
       const child = shard.process;
-      const exited = child && child.exitCode === null ? once(child, 'exit') : Promise.resolve();
-      shard.kill();
-      return exited;
-    });
+      if (!child) continue;
+      try {
+        if (child.exitCode === null && child.signalCode === null)
+          exits.push(once(child, 'exit').catch(() => undefined));
+        shard.kill();
+      } catch (err) {
+        logger.error({ err, shard: shard.id }, 'discord: could not stop a shard');
+      }
+    }
     await Promise.all(exits);
   };
 
   try {
     await manager.spawn({ amount: totalShards, delay: spawnDelayMs, timeout: readyTimeoutMs });
   } catch (err) {
-    await stop();
+    // Whatever happens while cleaning up, the caller gets the error that stopped the spawn.
+    await stop().catch((stopErr: unknown) =>
+      logger.error({ err: stopErr }, 'discord: could not stop the shards after a failed spawn'),
+    );
     throw err;
   }
   logger.info({ totalShards }, 'discord: all shards ready');
   return { manager, totalShards, stop };
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  if (!config.discord) throw new ConfigError('Set DISCORD_TOKEN: the bot token from the Developer Portal.');
-  const logger = createLogger(config.logLevel);
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const running = await startShardManager(config.discord, { logger, logLevel: config.logLevel });
-  const stop = async () => {
-    await running.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
-  await main().catch((err: unknown) => {
-    process.stderr.write(
-      err instanceof UserError
-        ? `${err.message}\n`
-        : `Could not start the shards: ${err instanceof Error ? err.message : String(err)}\n`,
-    );
-    process.exit(err instanceof UserError ? 2 : 1);
+  await runEntry(({ config, logLevel, logger }) => startShardManager(config, { logger, logLevel }), {
+    failure: 'Could not start the shards',
   });
