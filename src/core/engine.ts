@@ -171,9 +171,18 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return found;
   };
 
+  // Each fact's text is tokenized once, here; the index receives the words ready-made.
+  const tokenized = new Map<string, { statement: string[][]; questions: string[]; keywords: string[][] }>();
   for (const fact of kb.facts) {
+    const t = {
+      // By sentence, so that word pairs do not run across a full stop.
+      statement: fact.statement.split(/[\n.;:?!]/).map((part) => analyzer.canonicalWords(part)),
+      questions: fact.questions.flatMap((q) => analyzer.canonicalWords(q)),
+      keywords: fact.keywords.map((k) => analyzer.canonicalWords(k)),
+    };
+    tokenized.set(fact.id, t);
     // What the fact says and is described by, without its question variants.
-    const described = analyzer.canonicalWords(`${fact.statement} ${fact.keywords.join(' ')}`);
+    const described = [...t.statement.flat(), ...t.keywords.flat()];
     const entities = entitiesIn(described);
     facts.set(fact.id, {
       fact,
@@ -192,17 +201,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     });
   }
 
-  /** Adjacent content-word pairs of each line: "OpenAI keeps paying Microsoft" -> openai_pai, pai_microsoft. */
-  const pairsOf = (text: string): string[] => {
+  /** Adjacent content-word pairs of a run of words: "OpenAI keeps paying Microsoft" -> openai_pai, pai_microsoft. */
+  const pairsOf = (words: string[]): string[] => {
     const pairs: string[] = [];
-    for (const line of text.split(/[\n.;:?!]/)) {
-      let previous: string | null = null;
-      for (const word of analyzer.canonicalWords(line)) {
-        const term = analyzer.term(word);
-        if (term === null) continue;
-        if (previous !== null && previous !== term) pairs.push(`${previous}_${term}`);
-        previous = term;
-      }
+    let previous: string | null = null;
+    for (const word of words) {
+      const term = analyzer.term(word);
+      if (term === null) continue;
+      if (previous !== null && previous !== term) pairs.push(`${previous}_${term}`);
+      previous = term;
     }
     return pairs;
   };
@@ -218,27 +225,26 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     pairs: string;
   }>({
     fields: [...FIELDS, 'pairs'],
-    tokenize: (text, field) => {
-      if (field === 'pairs') return pairsOf(text);
-      const words = analyzer.canonicalWords(text);
-      // The facts' words, kept for the vocabulary so they are not tokenized twice at start-up.
-      for (const w of words) factWords.add(w);
-      return words;
-    },
+    // Fields hold canonical words (or word pairs) joined by spaces, prepared above.
+    tokenize: (text) => text.split(' '),
     processTerm: (word, field) => (field === 'pairs' ? word : analyzer.term(word)),
   });
   index.addAll(
     kb.facts.map((f) => {
+      const t = tokenized.get(f.id) as { statement: string[][]; questions: string[]; keywords: string[][] };
       const topic = topics.get(f.topic);
+      const topicWords = topic ? analyzer.canonicalWords(`${topic.name} ${topic.names.join(' ')}`) : [];
+      for (const w of [...t.statement.flat(), ...t.questions, ...t.keywords.flat(), ...topicWords])
+        factWords.add(w);
       return {
         id: f.id,
-        statement: f.statement,
-        questions: f.questions.join('\n'),
-        keywords: f.keywords.join('\n'),
-        topic: topic ? `${topic.name} ${topic.names.join(' ')}` : '',
+        statement: t.statement.flat().join(' '),
+        questions: t.questions.join(' '),
+        keywords: t.keywords.flat().join(' '),
+        topic: topicWords.join(' '),
         // Pairs from the statement and keywords only: variants are many and loosely worded, and
         // their pairs would pull questions toward whichever fact has the most of them.
-        pairs: `${f.statement}\n${f.keywords.join('\n')}`,
+        pairs: [...t.statement, ...t.keywords].flatMap(pairsOf).join(' '),
       };
     }),
   );
