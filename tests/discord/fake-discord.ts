@@ -186,25 +186,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     });
   });
 
-  const message = (body: unknown, channelId = '1') => ({
-    id: snowflake(),
-    channel_id: channelId,
-    type: 0,
-    author: { id: botUserId, username: 'partnership-bot', discriminator: '0', avatar: null, bot: true },
-    content: '',
-    embeds: [],
-    components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    flags: 0,
-    ...(typeof body === 'object' && body ? body : {}),
-  });
+  // A message the bot posted, as the REST API returns it.
+  const message = (body: unknown, channelId = '1') =>
+    rawMessage({
+      channel_id: channelId,
+      author: { id: botUserId, username: 'partnership-bot', discriminator: '0', avatar: null, bot: true },
+      timestamp: new Date().toISOString(),
+      ...(typeof body === 'object' && body ? body : {}),
+    });
 
   /** What the fake answers: [status, JSON body or undefined for no content]. */
   function route(method: string, path: string, body: unknown): [number, unknown] {
