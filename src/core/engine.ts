@@ -15,7 +15,7 @@ import { buildVocabulary } from './vocabulary.js';
 /** Longest question accepted; longer input gets a short message instead of an answer. */
 export const MAX_QUESTION_CHARS = 1000;
 
-/** Every knob of the answer engine, with the values `npm run eval` was tuned with. */
+/** Every knob of the answer engine; the defaults are what `npm run tune` chose on the tuning questions. */
 export type EngineOptions = {
   /** Field weights in the index. */
   boost: { statement: number; questions: number; keywords: number; topic: number };
@@ -124,7 +124,7 @@ export type QueryAnalysis = {
   /** Terms that name an entity: checked by the entity guard, not by term coverage. */
   entityTerms: Set<string>;
   entities: string[];
-  /** Content words found nowhere in the knowledge base, as the user wrote them. */
+  /** Content words found nowhere in the knowledge base (lower-cased, aliases folded). */
   unknown: string[];
   /** Unknown words written with a capital letter mid-sentence: most likely a name. */
   unknownNames: string[];
@@ -135,7 +135,7 @@ export type QueryAnalysis = {
   askedFor: string | null;
   /** The asked-for word is unknown to the knowledge base. */
   askedForUnknown: boolean;
-  /** Years the question names: the answer must speak of each. */
+  /** Years the question names: the answer must speak of one of them. */
   years: string[];
   /** "after 2030": the answer must speak of a later year. */
   after: number | null;
