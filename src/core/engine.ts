@@ -9,6 +9,7 @@ import {
   createAnalyzer,
   detectIntents,
   splitWords,
+  withoutFraming,
 } from './text.js';
 import { buildVocabulary } from './vocabulary.js';
 
@@ -273,7 +274,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return best;
   };
 
-  const analyze = (question: string): QueryAnalysis => {
+  const analyze = (asked: string): QueryAnalysis => {
+    const question = withoutFraming(asked);
     const normalized = question.toLowerCase();
     const capitalised = new Set<string>();
     // Words written with a capital letter anywhere but the start of a sentence.

@@ -107,6 +107,23 @@ export function cleanQuestion(input: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+// "hey all,", "hi team -", "quick q:" at the start of a chat message.
+const GREETING =
+  /^(?:(?:hi|hey|hello|yo|ok|okay|so|morning|good (?:morning|afternoon|evening)|folks|all|team|everyone|guys|quick (?:q|question|one))\b[^,:;!?.\n]{0,20}[,:;!.-]\s*)+/i;
+// "Legal question:", "finance q:", "For the finance team:", "Our account team is asking:": a label
+// that says who asks, before a colon, when a question follows it. "Bedrock: when is GA?" stays.
+const LABEL =
+  /^[^:?]{0,40}\b(?:question|questions|q|qs|query|team|asking|asks|wondering|curious|fyi|context)\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
+
+/**
+ * The question without the greeting or label a chat message may open with: words that say who is
+ * asking, not what. Left as is when nothing would remain.
+ */
+export function withoutFraming(question: string): string {
+  const stripped = question.replace(GREETING, '').replace(LABEL, '');
+  return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
+}
+
 /** Lower-cased words with possessives and most punctuation gone; hyphens split words. */
 export function splitWords(text: string): string[] {
   return (

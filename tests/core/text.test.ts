@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cleanQuestion, detectIntents, withoutFraming } from '../../src/core/text.js';
+
+describe('reading chat messages', () => {
+  it('drops the greeting or label a message opens with, but not a topic before a colon', () => {
+    expect(withoutFraming('hey all, quick q - did MSFT drop the AGI clause?')).toBe(
+      'did MSFT drop the AGI clause?',
+    );
+    expect(withoutFraming('Legal question: is the IP licence still exclusive?')).toBe(
+      'is the IP licence still exclusive?',
+    );
+    expect(withoutFraming('Our AWS account team is asking: when is Bedrock GA?')).toBe('when is Bedrock GA?');
+    expect(withoutFraming('Bedrock: when is GA?')).toBe('Bedrock: when is GA?');
+    expect(withoutFraming('hi team,')).toBe('hi team,');
+  });
+
+  it('removes mentions, links and invisible characters, even nested ones', () => {
+    expect(cleanQuestion('<@U1> is\u200b the <https://x.y|deal> <!here> over?')).toBe('is the over?');
+    expect(cleanQuestion('<<!channel>!channel> hi')).not.toMatch(/<!channel>/);
+  });
+
+  it('reads what a question asks for', () => {
+    expect(detectIntents('when does the licence end')).toEqual(['date']);
+    expect(detectIntents('how long will it last?')).toContain('duration');
+    expect(detectIntents('how much did microsoft pay last year')).not.toContain('duration');
+    expect(detectIntents('how many days after the announcement')).toEqual(['duration']);
+    expect(detectIntents('who at aws announced it')).toContain('person');
+    expect(detectIntents('who pays whom now')).not.toContain('person');
+    expect(detectIntents('how come they renegotiated')).toContain('cause');
+  });
+});
