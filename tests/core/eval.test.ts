@@ -4,13 +4,13 @@ import { pct, score, tunedSystem } from '../../src/eval/evaluate.js';
 import { loadQuestions } from '../../src/eval/questions.js';
 
 /**
- * Floors for the held-out report set (tests/eval/report-*.yaml), which was never used to tune the
- * engine. The goal is 95% on both; on the current report set the engine measured 84.7% answered
- * right and 96.9% abstained right when the set was added, so these floors catch regressions while
- * the answerable side is short of the goal (see README, "Answer quality").
+ * Floors for the held-out report sets (tests/eval/report-*.yaml), which were never used to tune the
+ * engine. The goal is 95% on both; together they measured 90.0% answered right and 93.1% abstained
+ * right when they were added, so these floors catch regressions while the engine is short of the
+ * goal (see README, "Answer quality").
  */
-const MIN_ANSWERED_RIGHT = 0.84;
-const MIN_ABSTAINED_RIGHT = 0.95;
+const MIN_ANSWERED_RIGHT = 0.89;
+const MIN_ABSTAINED_RIGHT = 0.92;
 
 describe('answer quality on the held-out report set', () => {
   const questions = loadQuestions();
