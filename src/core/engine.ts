@@ -3,7 +3,6 @@ import type { Answer, Citation, Suggestion } from './answer.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
 import {
-  type Analyzer,
   askedForWords,
   cleanQuestion,
   createAnalyzer,
@@ -707,5 +706,3 @@ function withMarker(statement: string, n: number): string {
     })
     .join(' ');
 }
-
-export type { Analyzer };
