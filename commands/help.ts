@@ -1,3 +1,4 @@
+import { makeAnswer } from '../src/core/answer.js';
 import type { Command } from '../src/core/command.js';
 
 export const help = {
@@ -7,19 +8,16 @@ export const help = {
   run: (_args, { engine, commands, usage }) => {
     const lines = commands.map((c) => `• ${usage(c)}: ${c.description}`);
     const examples = engine.suggestQuestions('', 3).map((q) => `• ${q}`);
-    return {
-      kind: 'info',
-      answered: false,
-      title: 'Help',
-      question: null,
-      text:
-        'I answer questions about the April 2026 restructuring of the Microsoft–OpenAI partnership, ' +
+    return makeAnswer(
+      'info',
+      'I answer questions about the April 2026 restructuring of the Microsoft–OpenAI partnership, ' +
         'citing my sources for every claim, and I say so when my sources do not cover a question.\n' +
         `${lines.join('\n')}\nTry:\n${examples.join('\n')}`,
-      citations: [],
-      topic: null,
-      suggestions: engine.kb.topics.slice(0, 5).map((t) => ({ topic: t.id, label: t.name })),
-      asOf: engine.kb.asOf,
-    };
+      engine.kb.asOf,
+      {
+        title: 'Help',
+        suggestions: engine.kb.topics.slice(0, 5).map((t) => ({ topic: t.id, label: t.name })),
+      },
+    );
   },
 } satisfies Command;

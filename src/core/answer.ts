@@ -47,3 +47,24 @@ export type Answer = {
   /** ISO date the knowledge base is current as of. */
   asOf: string;
 };
+
+/** An Answer with nothing but what is given: no citations, no suggestions unless passed. */
+export function makeAnswer(
+  kind: AnswerKind,
+  text: string,
+  asOf: string,
+  extra: Partial<Answer> = {},
+): Answer {
+  return {
+    kind,
+    answered: kind === 'answer',
+    title: null,
+    question: null,
+    text,
+    citations: [],
+    topic: null,
+    suggestions: [],
+    asOf,
+    ...extra,
+  };
+}

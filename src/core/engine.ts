@@ -1,5 +1,5 @@
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
-import type { Answer, Citation, Suggestion } from './answer.js';
+import { type Answer, type Citation, makeAnswer, type Suggestion } from './answer.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
 import {
@@ -405,18 +405,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     };
   };
 
-  const base = (kind: Answer['kind'], text: string, extra: Partial<Answer> = {}): Answer => ({
-    kind,
-    answered: kind === 'answer',
-    title: null,
-    question: null,
-    text,
-    citations: [],
-    topic: null,
-    suggestions: [],
-    asOf: kb.asOf,
-    ...extra,
-  });
+  const base = (kind: Answer['kind'], text: string, extra: Partial<Answer> = {}): Answer =>
+    makeAnswer(kind, text, kb.asOf, extra);
 
   const cited = <F extends Fact>(list: F[], line: (fact: F, n: number) => string) => ({
     lines: list.map((f, i) => line(f, i + 1)),

@@ -214,3 +214,16 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>):
 
   return { canonicalWords, term, entityOf: (word) => entityOfWord.get(word), phraseWords };
 }
+
+/**
+ * Cuts text to at most `max` characters, ending in "…", never splitting a surrogate pair. Every
+ * renderer needs this for its platform's limits.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return max === 1 ? '…' : '';
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}

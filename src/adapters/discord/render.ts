@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import type { Answer, AnswerKind } from '../../core/answer.js';
 import { formatDate } from '../../core/dates.js';
+import { truncate } from '../../core/text.js';
 import { encodeCustomId, type FeedbackRef } from './custom-id.js';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -65,13 +66,9 @@ const DESCRIPTION_RESERVE = 1000;
  * surrogate pair, and never leaves a lone escaping backslash that would swallow the ellipsis.
  */
 export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let cut = text.slice(0, max - 1);
-  // The cut may fall inside an escape ("\\*"): drop the orphaned backslash below.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  cut = cut.replace(/\\+$/, '').trimEnd();
-  return `${cut}…`;
+  const cut = truncate(text, max);
+  // The cut may fall inside an escape ("\\*"): drop an orphaned backslash, and trailing space.
+  return cut === text ? cut : cut.replace(/[\\\s]+…$/, '…');
 }
 
 /**

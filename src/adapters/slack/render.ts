@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import type { Answer } from '../../core/answer.js';
 import { formatDate } from '../../core/dates.js';
+import { truncate } from '../../core/text.js';
 
 /**
  * Answer -> Block Kit. The one place Slack markup is produced: everything that came from a user or
@@ -68,14 +69,6 @@ export function decodeSlackText(text: string): string {
 }
 
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair; adds "…" when cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return max === 1 ? '…' : '';
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
-}
 
 /** Cuts already-escaped text without leaving half an entity ("&am") behind. */
 function truncateEscaped(text: string, max: number): string {
