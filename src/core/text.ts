@@ -78,7 +78,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 ];
 
 /** The word a question names as the kind of thing it wants: "which regions", "what price". */
-const ASKED_FOR = /\b(?:which|what|how many|how much)((?:\s+[\p{L}\p{N}]+){1,3})/u;
+const ASKED_FOR = /\b(?:which|what|whats|what's|how many|how much)((?:\s+[\p{L}\p{N}]+){1,3})/u;
 
 /** Up to three words after "which", "what", "how many" or "how much": the asked-for word is among them. */
 export function askedForWords(normalized: string): string[] {
@@ -91,8 +91,9 @@ export function detectIntents(normalized: string): Intent[] {
 }
 
 // Chat mentions and links are not words of the question: Slack <@U123>, <!channel>, <#C1|name>,
-// <https://...|label>, Discord <@123>, <@!123>, <@&123>, <#123>, <:emoji:123>, @everyone, @here.
-const MARKUP = /<[@#!&:][^>]*>|<https?:[^>]*>|@(everyone|here|channel)\b|https?:\/\/\S+/gi;
+// <https://...|label>, Discord <@123>, <@!123>, <@&123>, <#123>, <:emoji:123>, @everyone, @here,
+// and a handle typed as plain text ("@cloudguy did..."): it says whom a message is for, not what.
+const MARKUP = /<[@#!&:][^>]*>|<https?:[^>]*>|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+|https?:\/\/\S+/giu;
 // Control and format characters (zero-width spaces, bidi overrides, soft hyphens) that survive NFKC.
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
@@ -115,12 +116,17 @@ const GREETING =
 const LABEL =
   /^[^:?]{0,40}\b(?:question|questions|q|qs|query|team|asking|asks|wondering|curious|fyi|context)\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
 
+// "My manager asked me whether...", "the board wants to know if...": who is asking, before the
+// question itself is reported. Not when the message itself asks about the asking ("who asked...").
+const REPORTED =
+  /^(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were|can|could|will|would|should|has|have)\b)[^?]{0,80}?\b(?:ask|asks|asked|asking|wants to know|want to know|wanted to know|wondering|wonders|wondered)\s+(?:me\s+|us\s+)?(?=(?:whether|if|when|why|how|what|which|who)\b)/i;
+
 /**
- * The question without the greeting or label a chat message may open with: words that say who is
- * asking, not what. Left as is when nothing would remain.
+ * The question without the greeting, label or reporting clause a chat message may open with: words
+ * that say who is asking, not what. Left as is when nothing would remain.
  */
 export function withoutFraming(question: string): string {
-  const stripped = question.replace(GREETING, '').replace(LABEL, '');
+  const stripped = question.replace(GREETING, '').replace(LABEL, '').replace(REPORTED, '');
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 
@@ -132,6 +138,8 @@ export function splitWords(text: string): string[] {
       .replace(/[\u2018\u2019\u02bc`]/g, "'")
       .replace(/'s\b/g, '')
       .replace(/\$(\d)/g, '$1')
+      // "re-structure", "co-operate": a prefix joined by a hyphen is part of the word.
+      .replace(/\b(re|co|pre|non|un)-(?=\p{L})/gu, '$1')
       // "50b", "3x": a number and its unit are two words.
       .replace(/(\d)([a-z]+)\b/g, '$1 $2')
       .match(/[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? []

@@ -12,11 +12,19 @@ describe('reading chat messages', () => {
     expect(withoutFraming('Our AWS account team is asking: when is Bedrock GA?')).toBe('when is Bedrock GA?');
     expect(withoutFraming('Bedrock: when is GA?')).toBe('Bedrock: when is GA?');
     expect(withoutFraming('hi team,')).toBe('hi team,');
+    expect(withoutFraming('My manager asked me whether the AGI clause survived')).toBe(
+      'whether the AGI clause survived',
+    );
+    // A question about the asking itself is left alone.
+    expect(withoutFraming('Who asked whether Azure stays exclusive?')).toBe(
+      'Who asked whether Azure stays exclusive?',
+    );
   });
 
   it('removes mentions, links and invisible characters, even nested ones', () => {
     expect(cleanQuestion('<@U1> is\u200b the <https://x.y|deal> <!here> over?')).toBe('is the over?');
     expect(cleanQuestion('<<!channel>!channel> hi')).not.toMatch(/<!channel>/);
+    expect(cleanQuestion('@cloud-guy did it ship? mail me at a@b.c')).toBe('did it ship? mail me at a@b.c');
   });
 
   it('reads what a question asks for', () => {
