@@ -79,6 +79,19 @@ const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
 const AFTER_YEAR =
   /\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b|\bonce\s+((?:19|20)\d{2})\s+(?:is|has)\s+(?:over|passed|gone|ended|done)\b/;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
+/**
+ * A figure in a statement: digits or a number written out. Not "one" or "two", which mostly
+ * count nothing ("one of its products", "the two companies").
+ */
+const NUMBER =
+  /^(?:\d[\d.,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|fifty|hundred|thousand|million|billion)$/;
+/** How precisely a question wants a date: "on what day" wants a day, "which month" a month. */
+const DAY_WANTED =
+  /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific) (?:day|date)\b|\bon what date\b/;
+const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
+type Precision = 0 | 1 | 2 | 3;
+const YES_NO =
+  /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)\b/i;
 
 export type Engine = {
   readonly kb: KnowledgeBase;
@@ -114,6 +127,13 @@ type IndexedFact = {
   kinds: Set<string>;
   /** Terms of the statement and the keywords: what the fact says, without its question variants. */
   stated: Set<string>;
+  /** Statement words, in order: figures are looked for here, never in labels or variants. */
+  statementWords: string[];
+  /** The statement says what the source leaves out ("the source does not give the size"). */
+  admitsGap: boolean;
+  /** How precise the fact's date is (1 year, 2 month, 3 day; 0 none) and its year. */
+  datePrecision: Precision;
+  dateYear: string | undefined;
 };
 
 /** What the engine makes of a question before searching. */
@@ -145,6 +165,10 @@ export type QueryAnalysis = {
   /** Content words that name the subject as a whole (knowledge/aliases.yaml `context`). */
   contextTerms: Set<string>;
   contextWords: number;
+  /** Terms only in the sentences of a message that do not ask anything: background, searched for only. */
+  asideTerms: Set<string>;
+  /** The question asks yes or no ("Is there a cap...?"), not for a figure or a date. */
+  yesNo: boolean;
 };
 
 /**
@@ -191,6 +215,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       states: new Set(fact.states),
       years: new Set(`${fact.statement} ${fact.date ?? ''}`.match(YEAR) ?? []),
       stated: new Set(described.flatMap((w) => analyzer.term(w) ?? [])),
+      statementWords: splitWords(fact.statement.replaceAll('%', ' percent')),
+      admitsGap: /\b(?:does not|doesn't|do not|did not) (?:give|state|say|disclose|specify|name)\b/i.test(
+        fact.statement,
+      ),
+      datePrecision: (fact.date ? fact.date.split('-').length : 0) as Precision,
+      dateYear: fact.date?.split('-')[0],
       kinds: new Set(
         [...entities].flatMap((e) =>
           (entityClass.get(e) ?? '')
@@ -273,6 +303,27 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return best;
   };
 
+  /**
+   * In a message of several sentences where some ask and some do not ("We run on GCP. Can OpenAI
+   * serve us?"), the words found only in the sentences that do not ask.
+   */
+  const asideWords = (message: string): Set<string> => {
+    const sentences = message.split(/(?<=[.!?])\s+/);
+    // "...? like what was the definition": a question word asks, with or without its "?".
+    const isQuestion = (s: string) => /\?\s*$|\b(?:what|which|when|why|how|who|where)\b/i.test(s);
+    const questions = sentences.filter(isQuestion);
+    if (questions.length === 0 || questions.length === sentences.length) return new Set();
+    const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
+    // "...keeps the AGI trigger. Does it?": the question is in the other sentences.
+    if (![...asked].some((w) => analyzer.term(w) !== null)) return new Set();
+    return new Set(
+      sentences
+        .filter((s) => !isQuestion(s))
+        .flatMap((s) => analyzer.canonicalWords(s))
+        .filter((w) => !asked.has(w)),
+    );
+  };
+
   const analyze = (asked: string): QueryAnalysis => {
     const question = withoutFraming(asked);
     const normalized = question.toLowerCase();
@@ -297,6 +348,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       entityWords: 0,
       contextTerms: new Set(),
       contextWords: 0,
+      asideTerms: new Set(),
+      yesNo: YES_NO.test(question.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? question),
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
@@ -315,16 +368,34 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const written = splitWords(question).map((w) => {
       const term = analyzer.term(w);
       if (term === null || knownTerms.has(term)) return w;
+      // "uncapped", "unlimited": a negation does not change what is asked about.
+      const negated = /^(?:un|non)(\p{L}{4,})$/u.exec(w)?.[1];
+      if (negated && (vocabulary.has(negated) || knownTerms.has(analyzer.term(negated) ?? ''))) {
+        fixedAny = true;
+        return negated;
+      }
       const fixed = correct(w);
       if (!fixed) return w;
       fixedAny = true;
       return fixed;
     });
+    const asides = asideWords(question);
     for (const word of analyzer.canonicalWords(fixedAny ? written.join(' ') : question)) {
       const term = analyzer.term(word);
       if (term === null) continue;
-      analysis.contentWords++;
+      const aside = asides.has(word);
       const entity = analyzer.entityOf(word);
+      if (aside && !entity) {
+        // Background may help find the facts, but it is not what is asked: it can neither be left
+        // unexplained nor, when unknown, make the bot abstain.
+        if ((knownTerms.has(term) || vocabulary.has(word)) && !seen.has(term)) {
+          seen.add(term);
+          analysis.terms.push(term);
+          analysis.asideTerms.add(term);
+        }
+        continue;
+      }
+      analysis.contentWords++;
       if (entity) {
         analysis.entityWords++;
         if (!analysis.entities.includes(entity)) analysis.entities.push(entity);
@@ -486,7 +557,6 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         : "My sources don't cover that.";
       return abstain(question, reason, results);
     }
-    const [lead] = group;
     // A question about a reason, a date, a duration or a condition that the chosen facts do not
     // state takes in the strongest fact that does, if it is a strong enough match in its own right.
     const states = (r: SearchResult) => facts.get(r.id)?.states ?? new Set<Intent>();
@@ -501,13 +571,14 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       if (extra && group.length < opts.maxFacts + 1) group.push(extra);
     }
     const chosen = group.map((r) => facts.get(r.id) as IndexedFact);
-    // "How much", "how many", "what percentage" want a quantity from the most relevant fact itself,
-    // not from a neighbour that happens to state one.
-    if (
-      (intents.has('amount') || intents.has('percentage')) &&
-      ![...(facts.get(lead?.id)?.states ?? [])].some((st) => QUANTITIES.has(st))
-    )
+    // "How much", "how many", "what percentage" want a figure from the most relevant fact itself,
+    // not from a neighbour that happens to state one; "how many teams" wants a number of teams.
+    const leadFact = chosen[0];
+    if (leadFact && !givesFigure(leadFact, a, question.toLowerCase()))
       return abstain(question, "My sources don't give that figure.", results);
+    // "On what day" wants a day, not a month; "which month of 2022" a month of that year.
+    if (!chosen.some((f) => datedPrecisely(f, a, question.toLowerCase())))
+      return abstain(question, "My sources don't give that date.", results);
     // "Who runs..." wants a person: facts that name none do not answer it.
     if (intents.has('person') && !chosen.some((f) => f.states.has('person')))
       return abstain(question, "My sources don't name the people involved.", results);
@@ -536,6 +607,41 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return base('answer', lines.join(' '), { question, citations, topic: ordered[0]?.topic ?? null });
   };
 
+  /** Whether a fact states the figure a quantity question asks for. */
+  const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
+    const wantsPercent = a.intents.includes('percentage');
+    if (!wantsPercent && !a.intents.includes('amount')) return true;
+    // "Is there a limit on how much...?" is answered yes or no; a fact that says the figure is not
+    // given answers "how big is it?" as honestly as the sources allow.
+    if (a.yesNo || f.admitsGap) return true;
+    const words = f.statementWords;
+    if (wantsPercent) return words.some((w, i) => NUMBER.test(w) && words[i + 1] === 'percent');
+    // A year is a date, not an amount.
+    const isFigure = (w: string) => NUMBER.test(w) && !/^(?:19|20)\d{2}$/.test(w);
+    if (!words.some(isFigure)) return false;
+    // "How many parallel sessions": a number shortly before one of the words for what is counted.
+    const counted: string[] = [];
+    for (const w of analyzer.canonicalWords(
+      /\bhow many((?:\s+[\p{L}]+){1,3})/u.exec(normalized)?.[1] ?? '',
+    )) {
+      const t = analyzer.term(w);
+      if (t === null) break;
+      if (!a.contextTerms.has(t)) counted.push(t);
+    }
+    if (counted.length === 0) return true;
+    const termOf = (w: string) => analyzer.term(analyzer.canonicalWords(w)[0] ?? '');
+    return words.some(
+      (w, i) => isFigure(w) && words.slice(i + 1, i + 4).some((next) => counted.includes(termOf(next) ?? '')),
+    );
+  };
+
+  const datedPrecisely = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
+    const wanted = DAY_WANTED.test(normalized) ? 3 : MONTH_WANTED.test(normalized) ? 2 : 0;
+    if (wanted === 0 || a.yesNo) return true;
+    if (a.years.length > 0 && !(f.dateYear && a.years.includes(f.dateYear))) return false;
+    return f.datePrecision >= wanted;
+  };
+
   /**
    * The facts that answer a question: the first strong candidate that names every entity the
    * question names and explains enough of its words, with the close runners-up that do too.
@@ -545,7 +651,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const best = results[0]?.score ?? 0;
     // A fact must share a word of substance with the question, not only its names: sharing
     // "Frontier" does not make a fact about Amazon's condition an answer to when Frontier launches.
-    const substantive = a.terms.filter((t) => !a.entityTerms.has(t) && !a.contextTerms.has(t));
+    const substantive = a.terms.filter(
+      (t) => !a.entityTerms.has(t) && !a.contextTerms.has(t) && !a.asideTerms.has(t),
+    );
     const topical = (r: SearchResult) =>
       substantive.length === 0 || r.queryTerms.some((t) => substantive.includes(t));
     for (const lead of results.slice(0, opts.candidates)) {
@@ -571,8 +679,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       );
       let missing = a.unknown.length * opts.unknownWeight;
       for (const t of a.terms)
-        if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !matched.has(t)) missing++;
-      if (missing / topicWords(a) > opts.maxMissingShare) continue;
+        if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !a.asideTerms.has(t) && !matched.has(t))
+          missing++;
+      // Background the facts do explain vouches for them; background they do not is no matter.
+      let asidesMatched = 0;
+      for (const t of a.asideTerms) if (matched.has(t)) asidesMatched++;
+      if (missing / (topicWords(a) + asidesMatched) > opts.maxMissingShare) continue;
       // The thing asked for must be in what the leading fact states or is described by (its
       // keywords), not only in a question variant or a neighbour: "which stock exchange?" is not
       // answered by "will OpenAI be listed on the stock exchange?".

@@ -49,6 +49,18 @@ describe('answering', () => {
     expect(factIds('when is the amzn bedrok GA expected')[0]).toBe('bedrock-general-availability');
   });
 
+  it('reads a chat message: background sentences, negated words', () => {
+    // Words of a sentence that only gives background cannot make the bot abstain.
+    expect(
+      factIds(
+        "We are picking vendors for next year's platform rollout. Can OpenAI now run its products on any cloud it likes?",
+      )[0],
+    ).toBe('any-cloud-provider');
+    expect(factIds("are OpenAI's payments to Microsoft unlimited?")[0]).toBe('revenue-share-capped');
+    expect(factIds('@priya.k is the IP licence still exclusive?')[0]).toBe('ip-licence-non-exclusive');
+    expect(factIds('My boss asked me whether the AGI clause survived')[0]).toBe('agi-clause-removed');
+  });
+
   it('tells who pays whom apart', () => {
     expect(factIds('Does OpenAI still pay Microsoft a revenue share?')[0]).toBe(
       'openai-revenue-share-continues',
@@ -75,6 +87,15 @@ describe('abstaining', () => {
     ['unknown content words', 'What does GPT cost per token on Bedrock?', /don't cover/],
     ['an off-topic question', "what's the weather in Paris tomorrow", /don't/],
     ['a name nobody mentioned', 'Did Lisa Su approve the deal?', /don't mention/],
+    // The facts speak of teams and of a 500% gain, but count no teams.
+    ['a count the facts do not give', 'How many teams saw the Symphony gain?', /don't give that figure/],
+    // Amazon's pledge is dated to the month only.
+    ['a date more precise than the facts', 'On what day in February did Amazon pledge the money?', /date/],
+    [
+      'a month of a year the facts give only as a year',
+      'Which month of 2022 did the exclusivity begin?',
+      /date/,
+    ],
   ])('on %s, and suggests topics', (_label, question, reason) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe('abstain');
