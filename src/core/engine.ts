@@ -90,6 +90,10 @@ const DAY_WANTED =
   /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific) (?:day|date)\b|\bon what date\b/;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
+// "may" is left out: it is far more often a verb.
+const MONTHS = 'january february march april _ june july august september october november december'.split(
+  ' ',
+);
 const YES_NO =
   /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)\b/i;
 
@@ -134,6 +138,7 @@ type IndexedFact = {
   /** How precise the fact's date is (1 year, 2 month, 3 day; 0 none) and its year. */
   datePrecision: Precision;
   dateYear: string | undefined;
+  dateMonth: number | undefined;
 };
 
 /** What the engine makes of a question before searching. */
@@ -167,6 +172,8 @@ export type QueryAnalysis = {
   contextWords: number;
   /** Terms only in the sentences of a message that do not ask anything: background, searched for only. */
   asideTerms: Set<string>;
+  /** Months the question names (1-12): the answer must be dated in one of them. */
+  months: number[];
   /** The question asks yes or no ("Is there a cap...?"), not for a figure or a date. */
   yesNo: boolean;
 };
@@ -220,6 +227,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         fact.statement,
       ),
       datePrecision: (fact.date ? fact.date.split('-').length : 0) as Precision,
+      dateMonth: Number(fact.date?.split('-')[1]) || undefined,
       dateYear: fact.date?.split('-')[0],
       kinds: new Set(
         [...entities].flatMap((e) =>
@@ -349,6 +357,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       contextTerms: new Set(),
       contextWords: 0,
       asideTerms: new Set(),
+      months: [],
       yesNo: YES_NO.test(question.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? question),
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
@@ -396,14 +405,19 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         continue;
       }
       analysis.contentWords++;
+      // A month says when, like a year: a condition on the answer, not a topic word it must repeat.
+      // One that names the subject itself (April, in knowledge/aliases.yaml `context`) sets none.
+      const month = MONTHS.indexOf(word);
+      if (month >= 0 && !contextTerms.has(term) && !analysis.months.includes(month + 1))
+        analysis.months.push(month + 1);
       if (entity) {
         analysis.entityWords++;
         if (!analysis.entities.includes(entity)) analysis.entities.push(entity);
         analysis.entityTerms.add(term);
       } else if (!knownTerms.has(term) && !vocabulary.has(word)) {
-        if (word.length <= 2 || (word.length > 5 && word.endsWith('ly'))) {
-          // An unknown adverb ("realistically", "financially") colours a question, and a stray
-          // letter or two ("w/", "q") is shorthand: neither names what is asked about.
+        if (month >= 0 || word.length <= 2 || (word.length > 5 && word.endsWith('ly'))) {
+          // An unknown adverb ("realistically", "financially") colours a question, a stray letter
+          // or two ("w/", "q") is shorthand, and a month is a date: none names what is asked about.
           analysis.contentWords--;
           continue;
         } else if (!(word.length > 3 && vocabulary.atPrefix(word).size > 0)) {
@@ -414,7 +428,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         }
       }
       if (word === askedCanonical && !entity && term && !contextTerms.has(term)) analysis.askedFor = term;
-      if (term && contextTerms.has(term)) {
+      if (term && (contextTerms.has(term) || month >= 0)) {
         analysis.contextWords++;
         analysis.contextTerms.add(term);
       }
@@ -573,8 +587,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const chosen = group.map((r) => facts.get(r.id) as IndexedFact);
     // "How much", "how many", "what percentage" want a figure from the most relevant fact itself,
     // not from a neighbour that happens to state one; "how many teams" wants a number of teams.
-    const leadFact = chosen[0];
-    if (leadFact && !givesFigure(leadFact, a, question.toLowerCase()))
+    // In a question of two parts ("how much, and on what condition?") the figure may come from
+    // another fact of the same topic.
+    const leadTopic = chosen[0]?.fact.topic;
+    const sameTopic = chosen.filter((f) => f.fact.topic === leadTopic);
+    if (!sameTopic.some((f, i) => givesFigure(f, a, question.toLowerCase(), i === 0)))
       return abstain(question, "My sources don't give that figure.", results);
     // "On what day" wants a day, not a month; "which month of 2022" a month of that year.
     if (!chosen.some((f) => datedPrecisely(f, a, question.toLowerCase())))
@@ -593,7 +610,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     if (
       // Any one of them: "2030 or 2032?" offers alternatives.
       (a.years.length > 0 && !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
-      (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after)))
+      (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after))) ||
+      (a.months.length > 0 &&
+        !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth)))
     )
       return abstain(question, "My sources don't cover that period.", results);
 
@@ -608,12 +627,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   /** Whether a fact states the figure a quantity question asks for. */
-  const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
+  const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string, lead: boolean): boolean => {
     const wantsPercent = a.intents.includes('percentage');
     if (!wantsPercent && !a.intents.includes('amount')) return true;
     // "Is there a limit on how much...?" is answered yes or no; a fact that says the figure is not
     // given answers "how big is it?" as honestly as the sources allow.
-    if (a.yesNo || f.admitsGap) return true;
+    if (a.yesNo || (lead && f.admitsGap)) return true;
     const words = f.statementWords;
     if (wantsPercent) return words.some((w, i) => NUMBER.test(w) && words[i + 1] === 'percent');
     // A year is a date, not an amount.

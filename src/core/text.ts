@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving`.split(/\s+/),
+  giving said`.split(/\s+/),
 );
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
@@ -140,6 +140,8 @@ export function splitWords(text: string): string[] {
       .replace(/\$(\d)/g, '$1')
       // "re-structure", "co-operate": a prefix joined by a hyphen is part of the word.
       .replace(/\b(re|co|pre|non|un)-(?=\p{L})/gu, '$1')
+      // "late April": when in a month does not change which month.
+      .replace(/\b(?:early|mid|late)[ -](?=(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g, '')
       // "50b", "3x": a number and its unit are two words.
       .replace(/(\d)([a-z]+)\b/g, '$1 $2')
       .match(/[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? []

@@ -58,6 +58,10 @@ describe('answering', () => {
     ).toBe('any-cloud-provider');
     expect(factIds("are OpenAI's payments to Microsoft unlimited?")[0]).toBe('revenue-share-capped');
     expect(factIds('@priya.k is the IP licence still exclusive?')[0]).toBe('ip-licence-non-exclusive');
+    expect(factIds('What did Amazon pledge in February?')[0]).toBe('amazon-commitment');
+    expect(factIds('how much did amazon put in, and what did it ask for in return?')).toEqual(
+      expect.arrayContaining(['amazon-commitment', 'amazon-frontier-condition']),
+    );
     expect(factIds('My boss asked me whether the AGI clause survived')[0]).toBe('agi-clause-removed');
   });
 
@@ -96,6 +100,8 @@ describe('abstaining', () => {
       'Which month of 2022 did the exclusivity begin?',
       /date/,
     ],
+    // ...while "in February" is answered (the pledge is dated February 2026).
+    ['a month no fact is dated in', 'What did Amazon pledge in March?', /period/],
   ])('on %s, and suggests topics', (_label, question, reason) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe('abstain');
