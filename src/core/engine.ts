@@ -131,8 +131,6 @@ type IndexedFact = {
   kinds: Set<string>;
   /** Terms of the statement and the keywords: what the fact says, without its question variants. */
   stated: Set<string>;
-  /** Statement words, in order: figures are looked for here, never in labels or variants. */
-  statementWords: string[];
   /** The statement says what the source leaves out ("the source does not give the size"). */
   admitsGap: boolean;
   /** How precise the fact's date is (1 year, 2 month, 3 day; 0 none) and its year. */
@@ -222,7 +220,6 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       states: new Set(fact.states),
       years: new Set(`${fact.statement} ${fact.date ?? ''}`.match(YEAR) ?? []),
       stated: new Set(described.flatMap((w) => analyzer.term(w) ?? [])),
-      statementWords: splitWords(fact.statement.replaceAll('%', ' percent')),
       admitsGap: /\b(?:does not|doesn't|do not|did not) (?:give|state|say|disclose|specify|name)\b/i.test(
         fact.statement,
       ),
@@ -626,6 +623,18 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return base('answer', lines.join(' '), { question, citations, topic: ordered[0]?.topic ?? null });
   };
 
+  // Statement words, in order, where figures are looked for (never in labels or variants). Only
+  // "how much" questions need them, so start-up does not pay for them.
+  const statementWordsCache = new Map<string, string[]>();
+  const statementWords = (f: IndexedFact) => {
+    let words = statementWordsCache.get(f.fact.id);
+    if (!words) {
+      words = splitWords(f.fact.statement.replaceAll('%', ' percent'));
+      statementWordsCache.set(f.fact.id, words);
+    }
+    return words;
+  };
+
   /** Whether a fact states the figure a quantity question asks for. */
   const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string, lead: boolean): boolean => {
     const wantsPercent = a.intents.includes('percentage');
@@ -633,7 +642,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // "Is there a limit on how much...?" is answered yes or no; a fact that says the figure is not
     // given answers "how big is it?" as honestly as the sources allow.
     if (a.yesNo || (lead && f.admitsGap)) return true;
-    const words = f.statementWords;
+    const words = statementWords(f);
     if (wantsPercent) return words.some((w, i) => NUMBER.test(w) && words[i + 1] === 'percent');
     // A year is a date, not an amount.
     const isFigure = (w: string) => NUMBER.test(w) && !/^(?:19|20)\d{2}$/.test(w);
