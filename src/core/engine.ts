@@ -3,6 +3,7 @@ import { type Answer, type Citation, makeAnswer, type Suggestion } from './answe
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
 import {
+  askedForWh,
   askedForWords,
   cleanQuestion,
   createAnalyzer,
@@ -90,6 +91,17 @@ const DAY_WANTED =
   /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific) (?:day|date)\b|\bon what date\b/;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
+/** Words that speak of things without naming them: "some teams", "certain customers". */
+const UNSPECIFIC = new Set([
+  'some',
+  'several',
+  'certain',
+  'few',
+  'various',
+  'unnamed',
+  'undisclosed',
+  'many',
+]);
 // "may" is left out: it is far more often a verb.
 const MONTHS = 'january february march april _ june july august september october november december'.split(
   ' ',
@@ -156,6 +168,8 @@ export type QueryAnalysis = {
    * speak of it. Null when the question names none, or names an entity (the guard handles those).
    */
   askedFor: string | null;
+  /** "Which teams", "what customers": the question wants the asked-for things named, not counted. */
+  asksToName: boolean;
   /** The asked-for word is unknown to the knowledge base. */
   askedForUnknown: boolean;
   /** Years the question names: the answer must speak of one of them. */
@@ -346,6 +360,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       unknownNames: [],
       askedFor: null,
       askedForUnknown: false,
+      asksToName: /^(?:which|what|whats|what's)$/.test(askedForWh(normalized)),
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
       years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
       after: Number(AFTER_YEAR.exec(normalized)?.[1] ?? AFTER_YEAR.exec(normalized)?.[2]) || null,
@@ -635,6 +650,19 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return words;
   };
 
+  /** Whether every mention of a term in a fact's statement is unspecific: "some teams". */
+  const namesNone = (f: IndexedFact, term: string): boolean => {
+    const words = statementWords(f);
+    let mentioned = false;
+    for (let i = 0; i < words.length; i++) {
+      if (analyzer.term(analyzer.canonicalWords(words[i] as string)[0] ?? '') !== term) continue;
+      mentioned = true;
+      const before = words.slice(Math.max(0, i - 2), i);
+      if (!before.some((w) => UNSPECIFIC.has(w))) return false;
+    }
+    return mentioned;
+  };
+
   /** Whether a fact states the figure a quantity question asks for. */
   const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string, lead: boolean): boolean => {
     const wantsPercent = a.intents.includes('percentage');
@@ -718,6 +746,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // answered by "will OpenAI be listed on the stock exchange?".
       const asked = a.askedFor;
       if (asked && !leadFact.kinds.has(asked) && !leadFact.stated.has(asked)) continue;
+      // "Which teams?" wants teams named: a fact that speaks only of "some teams" names none.
+      if (asked && a.asksToName && !leadFact.kinds.has(asked) && namesNone(leadFact, asked)) continue;
       return group;
     }
     return null;

@@ -81,6 +81,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 const ASKED_FOR = /\b(?:which|what|whats|what's|how many|how much)((?:\s+[\p{L}\p{N}]+){1,3})/u;
 
 /** Up to three words after "which", "what", "how many" or "how much": the asked-for word is among them. */
+/** The question word before the asked-for word: "which", "what", "how many"... or "". */
+export function askedForWh(normalized: string): string {
+  return ASKED_FOR.exec(normalized)?.[0].split(/\s+/)[0] ?? '';
+}
+
 export function askedForWords(normalized: string): string[] {
   const m = ASKED_FOR.exec(normalized);
   return m?.[1] ? m[1].trim().split(/\s+/) : [];

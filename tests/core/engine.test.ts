@@ -92,6 +92,8 @@ describe('abstaining', () => {
     ['an off-topic question', "what's the weather in Paris tomorrow", /don't/],
     ['a name nobody mentioned', 'Did Lisa Su approve the deal?', /don't mention/],
     // The facts speak of teams and of a 500% gain, but count no teams.
+    // ...nor name them.
+    ['things the facts speak of without naming them', 'Which teams saw the Symphony gain?', /don't cover/],
     ['a count the facts do not give', 'How many teams saw the Symphony gain?', /don't give that figure/],
     // Amazon's pledge is dated to the month only.
     ['a date more precise than the facts', 'On what day in February did Amazon pledge the money?', /date/],
