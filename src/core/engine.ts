@@ -46,6 +46,11 @@ export type EngineOptions = {
   maxFacts: number;
   /** How much more an unknown word counts than a known word the answer leaves unmatched. */
   unknownWeight: number;
+  /**
+   * Score factor for a fact that names two entities in the order a question puts them ("Microsoft
+   * to OpenAI"); its inverse for the reverse order.
+   */
+  flowBoost: number;
 };
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -60,6 +65,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   crossTopicRatio: 0.85,
   maxFacts: 3,
   unknownWeight: 1.5,
+  flowBoost: 1.5,
 };
 
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
@@ -149,6 +155,8 @@ type IndexedFact = {
   datePrecision: Precision;
   dateYear: string | undefined;
   dateMonth: number | undefined;
+  /** Where each entity is first named in the statement: who pays whom, in word order. */
+  order: Map<string, number>;
 };
 
 /** What the engine makes of a question before searching. */
@@ -168,6 +176,8 @@ export type QueryAnalysis = {
    * speak of it. Null when the question names none, or names an entity (the guard handles those).
    */
   askedFor: string | null;
+  /** "Microsoft to OpenAI", "MSFT -> OpenAI": two entities the question puts in an order. */
+  flow: [string, string] | null;
   /** "Which teams", "what customers": the question wants the asked-for things named, not counted. */
   asksToName: boolean;
   /** The asked-for word is unknown to the knowledge base. */
@@ -214,6 +224,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return found;
   };
 
+  const firstMentions = (words: string[]) => {
+    const order = new Map<string, number>();
+    words.forEach((w, i) => {
+      const e = analyzer.entityOf(w);
+      if (e && !order.has(e)) order.set(e, i);
+    });
+    return order;
+  };
+
   // Each fact's text is tokenized once, here; the index receives the words ready-made.
   const tokenized = new Map<string, { statement: string[][]; questions: string[]; keywords: string[][] }>();
   for (const fact of kb.facts) {
@@ -240,6 +259,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       datePrecision: (fact.date ? fact.date.split('-').length : 0) as Precision,
       dateMonth: Number(fact.date?.split('-')[1]) || undefined,
       dateYear: fact.date?.split('-')[0],
+      order: firstMentions(t.statement.flat()),
       kinds: new Set(
         [...entities].flatMap((e) =>
           (entityClass.get(e) ?? '')
@@ -343,6 +363,23 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     );
   };
 
+  /**
+   * Two entities joined by "to" a few words apart: "Microsoft to OpenAI", "payments Microsoft used
+   * to make to OpenAI". Not "OpenAI has to pay Microsoft", where "to" joins no entity.
+   */
+  const flowOf = (words: string[]): [string, string] | null => {
+    for (let i = 0; i < words.length; i++) {
+      const from = analyzer.entityOf(words[i] as string);
+      if (!from) continue;
+      for (let j = i + 2; j <= i + 6 && j < words.length; j++) {
+        const to = analyzer.entityOf(words[j] as string);
+        if (to && words[j - 1] === 'to' && to !== from) return [from, to];
+        if (to) break;
+      }
+    }
+    return null;
+  };
+
   const analyze = (asked: string): QueryAnalysis => {
     const question = withoutFraming(asked);
     const normalized = question.toLowerCase();
@@ -360,6 +397,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       unknownNames: [],
       askedFor: null,
       askedForUnknown: false,
+      flow: null,
       asksToName: /^(?:which|what|whats|what's)$/.test(askedForWh(normalized)),
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
       years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
@@ -401,7 +439,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return fixed;
     });
     const asides = asideWords(question);
-    for (const word of analyzer.canonicalWords(fixedAny ? written.join(' ') : question)) {
+    const words = analyzer.canonicalWords(
+      (fixedAny ? written.join(' ') : question).replace(/\s*(?:->|→|=>|\bto\b)\s*/g, ' to '),
+    );
+    analysis.flow = flowOf(words);
+    for (const word of words) {
       const term = analyzer.term(word);
       if (term === null) continue;
       const aside = asides.has(word);
@@ -557,19 +599,27 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // one; amounts less, since "how much" is checked against the most relevant fact and a strong
     // boost would put any fact with a number in front of the one the question is about.
     const boosted = new Set(a.intents);
+    const flow = a.flow;
     const results = index.search(queryFor(a), {
       ...searchOptions,
-      boostDocument: boosted.size
-        ? (id) => {
-            const f = facts.get(id);
-            if (!f) return 1;
-            let factor = 1;
-            for (const s of f.states)
-              if (boosted.has(s))
-                factor = Math.max(factor, QUANTITIES.has(s) ? opts.quantityBoost : opts.intentBoost);
-            return factor;
-          }
-        : undefined,
+      boostDocument:
+        boosted.size || flow
+          ? (id) => {
+              const f = facts.get(id);
+              if (!f) return 1;
+              let factor = 1;
+              for (const s of f.states)
+                if (boosted.has(s))
+                  factor = Math.max(factor, QUANTITIES.has(s) ? opts.quantityBoost : opts.intentBoost);
+              // "Microsoft to OpenAI": a fact that names them the other way round tells of the
+              // opposite flow ("OpenAI pays Microsoft").
+              const from = flow ? f.order.get(flow[0]) : undefined;
+              const to = flow ? f.order.get(flow[1]) : undefined;
+              if (from !== undefined && to !== undefined)
+                factor *= from < to ? opts.flowBoost : 1 / opts.flowBoost;
+              return factor;
+            }
+          : undefined,
     });
     if (results.length === 0) return abstain(question, "My sources don't cover that.", []);
 

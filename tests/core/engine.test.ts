@@ -74,6 +74,18 @@ describe('answering', () => {
     );
   });
 
+  it('tells who pays whom apart when the question puts them in order ("from X to Y", "X -> Y")', () => {
+    expect(factIds('are the rev share payments from msft to openai continuing?')[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
+    expect(factIds('are the rev share payments from openai to msft continuing?')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds('Is the Microsoft -> OpenAI revenue share still being paid?')[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
+  });
+
   it('prefers the fact that states what "when" and "why" ask for', () => {
     expect(factIds('when did openai models come to bedrock')[0]).toBe('bedrock-launch');
     expect(factIds('why was the partnership renegotiated')[0]).toBe('amazon-deal-triggered-restructuring');
