@@ -364,14 +364,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   /**
-   * Two entities joined by "to" a few words apart: "Microsoft to OpenAI", "payments Microsoft used
-   * to make to OpenAI". Not "OpenAI has to pay Microsoft", where "to" joins no entity.
+   * Two entities joined by "to", with at most one word before it: "from Microsoft to OpenAI",
+   * "Microsoft's payments to OpenAI". Not "OpenAI has to pay Microsoft", where "to" joins no
+   * entity, nor "OpenAI is still locked in to Microsoft".
    */
   const flowOf = (words: string[]): [string, string] | null => {
     for (let i = 0; i < words.length; i++) {
       const from = analyzer.entityOf(words[i] as string);
       if (!from) continue;
-      for (let j = i + 2; j <= i + 6 && j < words.length; j++) {
+      for (let j = i + 2; j <= i + 3 && j < words.length; j++) {
         const to = analyzer.entityOf(words[j] as string);
         if (to && words[j - 1] === 'to' && to !== from) return [from, to];
         if (to) break;
