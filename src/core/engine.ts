@@ -349,7 +349,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const asideWords = (message: string): Set<string> => {
     const sentences = message.split(/(?<=[.!?])\s+/);
     // "...? like what was the definition": a question word asks, with or without its "?".
-    const isQuestion = (s: string) => /\?\s*$|\b(?:what|which|when|why|how|who|where)\b/i.test(s);
+    // "...? like a breakup fee": an example or an alternative spells out the question.
+    const isQuestion = (s: string) =>
+      /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically)\b/i.test(
+        s,
+      );
     const questions = sentences.filter(isQuestion);
     if (questions.length === 0 || questions.length === sentences.length) return new Set();
     const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
