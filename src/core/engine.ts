@@ -184,6 +184,8 @@ export type QueryAnalysis = {
   askedForUnknown: boolean;
   /** Years the question names: the answer must speak of one of them. */
   years: string[];
+  /** The question also names the subject's own year: "2025 or 2026?" offers it as an alternative. */
+  subjectYear: boolean;
   /** "after 2030": the answer must speak of a later year. */
   after: number | null;
   contentWords: number;
@@ -406,6 +408,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       asksToName: /^(?:which|what|whats|what's)$/.test(askedForWh(normalized)),
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
       years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
+      subjectYear: (normalized.match(YEAR) ?? []).some((y) => contextTerms.has(y)),
       after: Number(AFTER_YEAR.exec(normalized)?.[1] ?? AFTER_YEAR.exec(normalized)?.[2]) || null,
       contentWords: 0,
       entityWords: 0,
@@ -418,8 +421,13 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
     let askedCanonical: string | undefined;
+    // "How much OpenAI ends up paying" names no thing after its names, unlike "how many teams".
+    const quantity = askedForWh(normalized) === 'how';
     for (const word of analyzer.canonicalWords(askedForWords(normalized).join(' '))) {
-      if (analyzer.entityOf(word)) continue;
+      if (analyzer.entityOf(word)) {
+        if (quantity) break;
+        continue;
+      }
       // "What size", "what percentage": the intent checks handle those.
       if (INTENT_NOUNS.has(word)) break;
       if (analyzer.term(word) !== null) askedCanonical = word;
@@ -429,7 +437,14 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // Typos first, on the words as written, so that a corrected word can still complete a phrase
     // ("general availabilty" -> "general availability" -> ga).
     let fixedAny = false;
-    const written = splitWords(question).map((w) => {
+    // "shake-up": a hyphenated word the knowledge base writes as one ("shakeup") is that word.
+    const joined = question.replace(/([\p{L}]+)-([\p{L}]+)/gu, (pair, x: string, y: string) => {
+      const word = `${x}${y}`.toLowerCase();
+      if (!vocabulary.has(word)) return pair;
+      fixedAny = true;
+      return word;
+    });
+    const written = splitWords(joined).map((w) => {
       const term = analyzer.term(w);
       if (term === null || knownTerms.has(term)) return w;
       // "uncapped", "unlimited": a negation does not change what is asked about.
@@ -474,7 +489,13 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         if (!analysis.entities.includes(entity)) analysis.entities.push(entity);
         analysis.entityTerms.add(term);
       } else if (!knownTerms.has(term) && !vocabulary.has(word)) {
-        if (month >= 0 || word.length <= 2 || (word.length > 5 && word.endsWith('ly'))) {
+        // A year is checked as a date below, whether or not the facts use it as a word.
+        if (
+          month >= 0 ||
+          /^(?:19|20)\d{2}$/.test(word) ||
+          word.length <= 2 ||
+          (word.length > 5 && word.endsWith('ly'))
+        ) {
           // An unknown adverb ("realistically", "financially") colours a question, a stray letter
           // or two ("w/", "q") is shorthand, and a month is a date: none names what is asked about.
           analysis.contentWords--;
@@ -676,7 +697,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const after = a.after;
     if (
       // Any one of them: "2030 or 2032?" offers alternatives.
-      (a.years.length > 0 && !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
+      (a.years.length > 0 && !a.subjectYear && !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
       (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after))) ||
       (a.months.length > 0 &&
         !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth)))

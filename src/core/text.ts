@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said`.split(/\s+/),
+  giving said likes liked supposed talking well bit hadn hadnt mustn needn mightn`.split(/\s+/),
 );
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
@@ -126,12 +126,17 @@ const LABEL =
 const REPORTED =
   /^(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were|can|could|will|would|should|has|have)\b)[^?]{0,80}?\b(?:ask|asks|asked|asking|wants to know|want to know|wanted to know|wondering|wonders|wondered)\s+(?:me\s+|us\s+)?(?=(?:whether|if|when|why|how|what|which|who)\b)/i;
 
+// "journalist here,", "just double-checking:", "isn't it true that", "correct me if I'm wrong,":
+// who asks and how sure they are, before what they ask.
+const HEDGE =
+  /^(?:[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+that\s+|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+
 /**
- * The question without the greeting, label or reporting clause a chat message may open with: words
- * that say who is asking, not what. Left as is when nothing would remain.
+ * The question without the greeting, label, hedge or reporting clause a chat message may open
+ * with: words that say who is asking, not what. Left as is when nothing would remain.
  */
 export function withoutFraming(question: string): string {
-  const stripped = question.replace(GREETING, '').replace(LABEL, '').replace(REPORTED, '');
+  const stripped = question.replace(GREETING, '').replace(LABEL, '').replace(HEDGE, '').replace(REPORTED, '');
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 

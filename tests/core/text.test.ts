@@ -15,6 +15,12 @@ describe('reading chat messages', () => {
     expect(withoutFraming('My manager asked me whether the AGI clause survived')).toBe(
       'whether the AGI clause survived',
     );
+    expect(
+      withoutFraming('journalist here, just double-checking a date: was it announced on 28 April?'),
+    ).toBe('was it announced on 28 April?');
+    expect(withoutFraming("Isn't it true that Microsoft is no longer the main partner?")).toBe(
+      'Microsoft is no longer the main partner?',
+    );
     // A question about the asking itself is left alone.
     expect(withoutFraming('Who asked whether Azure stays exclusive?')).toBe(
       'Who asked whether Azure stays exclusive?',
