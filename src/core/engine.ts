@@ -149,8 +149,6 @@ type IndexedFact = {
   kinds: Set<string>;
   /** Terms of the statement and the keywords: what the fact says, without its question variants. */
   stated: Set<string>;
-  /** The statement says what the source leaves out ("the source does not give the size"). */
-  admitsGap: boolean;
   /** How precise the fact's date is (1 year, 2 month, 3 day; 0 none) and its year. */
   datePrecision: Precision;
   dateYear: string | undefined;
@@ -255,9 +253,6 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       states: new Set(fact.states),
       years: new Set(`${fact.statement} ${fact.date ?? ''}`.match(YEAR) ?? []),
       stated: new Set(described.flatMap((w) => analyzer.term(w) ?? [])),
-      admitsGap: /\b(?:does not|doesn't|do not|did not) (?:give|state|say|disclose|specify|name)\b/i.test(
-        fact.statement,
-      ),
       datePrecision: (fact.date ? fact.date.split('-').length : 0) as Precision,
       dateMonth: Number(fact.date?.split('-')[1]) || undefined,
       dateYear: fact.date?.split('-')[0],
@@ -583,7 +578,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     .map((t) => t.name)
     .join(', ')}.`;
 
-  const abstain = (question: string, reason: string, results: SearchResult[]): Answer => {
+  /**
+   * `related`: the fact the question is about when the sources lack only the detail asked for (a
+   * figure, a date): the reply says what they do say about it, cited, after saying what is missing.
+   */
+  const abstain = (question: string, reason: string, results: SearchResult[], related?: Fact): Answer => {
     const suggested: Topic[] = [];
     for (const r of results) {
       const t = topics.get(facts.get(r.id)?.fact.topic ?? '');
@@ -592,14 +591,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     }
     if (suggested.length === 0) suggested.push(...kb.topics.slice(0, 3));
     const suggestions = suggested.map(suggestionFor);
-    return base(
-      'abstain',
-      `${reason}\n${coverageLine}\nClosest topics: ${suggestions.map((s) => s.label).join(', ')}.`,
-      {
+    const closest = `Closest topics: ${suggestions.map((s) => s.label).join(', ')}.`;
+    if (related)
+      return base('abstain', `${reason} What they do say: ${withMarker(related.statement, 1)}\n${closest}`, {
         question,
         suggestions,
-      },
-    );
+        citations: [citationFor(related, 1)],
+        topic: related.topic,
+      });
+    return base('abstain', `${reason}\n${coverageLine}\n${closest}`, { question, suggestions });
   };
 
   const ask = (raw: string): Answer => {
@@ -679,11 +679,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // another fact of the same topic.
     const leadTopic = chosen[0]?.fact.topic;
     const sameTopic = chosen.filter((f) => f.fact.topic === leadTopic);
-    if (!sameTopic.some((f, i) => givesFigure(f, a, question.toLowerCase(), i === 0)))
-      return abstain(question, "My sources don't give that figure.", results);
+    if (!sameTopic.some((f) => givesFigure(f, a, question.toLowerCase())))
+      return abstain(question, "My sources don't give that figure.", results, chosen[0]?.fact);
     // "On what day" wants a day, not a month; "which month of 2022" a month of that year.
     if (!chosen.some((f) => datedPrecisely(f, a, question.toLowerCase())))
-      return abstain(question, "My sources don't give that date.", results);
+      return abstain(question, "My sources don't give that date.", results, chosen[0]?.fact);
     // "Who runs..." wants a person: facts that name none do not answer it.
     if (intents.has('person') && !chosen.some((f) => f.states.has('person')))
       return abstain(question, "My sources don't name the people involved.", results);
@@ -702,7 +702,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       (a.months.length > 0 &&
         !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth)))
     )
-      return abstain(question, "My sources don't cover that period.", results);
+      return abstain(question, "My sources don't cover that period.", results, chosen[0]?.fact);
 
     // The fact that states what the question asks for ("why": a cause) leads; then the strongest.
     const fits = (f: IndexedFact) => [...f.states].some((st) => intents.has(st));
@@ -740,12 +740,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   /** Whether a fact states the figure a quantity question asks for. */
-  const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string, lead: boolean): boolean => {
+  const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
     const wantsPercent = a.intents.includes('percentage');
     if (!wantsPercent && !a.intents.includes('amount')) return true;
-    // "Is there a limit on how much...?" is answered yes or no; a fact that says the figure is not
-    // given answers "how big is it?" as honestly as the sources allow.
-    if (a.yesNo || (lead && f.admitsGap)) return true;
+    // "Is there a limit on how much...?" and "same % as before?" are answered yes or no.
+    if (a.yesNo || !/\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized)) return true;
     const words = statementWords(f);
     if (wantsPercent) return words.some((w, i) => NUMBER.test(w) && words[i + 1] === 'percent');
     // A year is a date, not an amount.

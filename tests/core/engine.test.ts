@@ -107,19 +107,8 @@ describe('abstaining', () => {
     ['unknown content words', 'What does GPT cost per token on Bedrock?', /don't cover/],
     ['an off-topic question', "what's the weather in Paris tomorrow", /don't/],
     ['a name nobody mentioned', 'Did Lisa Su approve the deal?', /don't mention/],
-    // The facts speak of teams and of a 500% gain, but count no teams.
-    // ...nor name them.
+    // The facts speak of teams, but name none.
     ['things the facts speak of without naming them', 'Which teams saw the Symphony gain?', /don't cover/],
-    ['a count the facts do not give', 'How many teams saw the Symphony gain?', /don't give that figure/],
-    // Amazon's pledge is dated to the month only.
-    ['a date more precise than the facts', 'On what day in February did Amazon pledge the money?', /date/],
-    [
-      'a month of a year the facts give only as a year',
-      'Which month of 2022 did the exclusivity begin?',
-      /date/,
-    ],
-    // ...while "in February" is answered (the pledge is dated February 2026).
-    ['a month no fact is dated in', 'What did Amazon pledge in March?', /period/],
   ])('on %s, and suggests topics', (_label, question, reason) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe('abstain');
@@ -129,6 +118,46 @@ describe('abstaining', () => {
     expect(answer.text).toContain('I answer questions about the April 2026 restructuring');
     expect(answer.suggestions.length).toBeGreaterThan(0);
     for (const s of answer.suggestions) expect(engine.resolveTopic(s.topic)?.id).toBe(s.topic);
+  });
+});
+
+describe('abstaining on a detail the sources lack, saying what they do say', () => {
+  it.each([
+    // The facts speak of teams and of a 500% gain, but count no teams.
+    ['a count', 'How many teams saw the Symphony gain?', /don't give that figure/, 'symphony-pull-requests'],
+    // The source says the percentage stays the same, and that it does not state it.
+    [
+      'a figure the source says it does not give',
+      'What percentage of its revenue does OpenAI pay Microsoft?',
+      /don't give that figure/,
+      'openai-revenue-share-continues',
+    ],
+    // Amazon's pledge is dated to the month only.
+    ['a day', 'On what day in February did Amazon pledge the money?', /date/, 'amazon-commitment'],
+    [
+      'a month of a year given only as a year',
+      'Which month of 2022 did the exclusivity begin?',
+      /date/,
+      'exclusivity-ended',
+    ],
+    // ...while "in February" is answered (see above).
+    ['a month no fact is dated in', 'What did Amazon pledge in March?', /period/, 'amazon-commitment'],
+  ])('on %s', (_label, question, reason, related) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe('abstain');
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toMatch(reason);
+    expect(answer.text).toContain('What they do say:');
+    expect(answer.text).toContain('[1]');
+    expect(answer.citations.map((c) => c.factId)).toEqual([related]);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('answers a yes-or-no question about the figure as it stands', () => {
+    expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
+    expect(factIds('same % as before for what OpenAI pays Microsoft?')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
   });
 });
 

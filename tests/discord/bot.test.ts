@@ -191,7 +191,7 @@ describe('discord bot against the fake Discord', () => {
   });
 
   it('shares an answer in the channel, saying who shared it, from the Share button', async () => {
-    const question = 'What percentage of revenue does OpenAI pay Microsoft?';
+    const question = 'How long will OpenAI keep paying Microsoft?';
     const answer = await interact(chatInput(fake.applicationId, 'ask', { question }));
     const share = buttons(answer).find((b) => b.label === 'Share');
     expect(share).toBeDefined();
