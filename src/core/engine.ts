@@ -1,6 +1,7 @@
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { type Answer, type Citation, makeAnswer, type Suggestion } from './answer.js';
 import { dateSortKey, formatDate } from './dates.js';
+import { isEnglishWord } from './english.js';
 import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
 import {
   askedForWh,
@@ -174,6 +175,8 @@ export type QueryAnalysis = {
    * speak of it. Null when the question names none, or names an entity (the guard handles those).
    */
   askedFor: string | null;
+  /** "from Amazon or from Microsoft": entities offered as alternatives, each to the others. */
+  alternatives: Map<string, string[]>;
   /** "Microsoft to OpenAI", "MSFT -> OpenAI": two entities the question puts in an order. */
   flow: [string, string] | null;
   /** "Which teams", "what customers": the question wants the asked-for things named, not counted. */
@@ -320,7 +323,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   /** The known word (as written, before aliases) a misspelt one most likely stands for. */
   const correct = (word: string): string | undefined => {
     if (vocabulary.has(word) || analyzer.phraseWords.has(word)) return undefined;
-    if (word.length < 5 || /\d/.test(word)) return undefined;
+    if (word.length < 5 || /\d/.test(word) || isEnglishWord(word)) return undefined;
     // Two edits for longer words: a swapped pair of letters ("licnese") counts as two.
     const maxDistance = word.length >= 7 ? 2 : 1;
     let best: string | undefined;
@@ -400,6 +403,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       askedFor: null,
       askedForUnknown: false,
       flow: null,
+      alternatives: new Map(),
       asksToName: /^(?:which|what|whats|what's)$/.test(askedForWh(normalized)),
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
       years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
@@ -458,6 +462,24 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       (fixedAny ? written.join(' ') : question).replace(/\s*(?:->|→|=>|\bto\b)\s*/g, ' to '),
     );
     analysis.flow = flowOf(words);
+    // "Amazon or Microsoft", "from Amazon or from Microsoft": only small words between.
+    for (let i = 0; i < words.length; i++) {
+      const x = analyzer.entityOf(words[i] as string);
+      if (!x) continue;
+      const between: string[] = [];
+      for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+        const y = analyzer.entityOf(words[j] as string);
+        if (y) {
+          if (between.includes('or') && y !== x) {
+            analysis.alternatives.set(x, [...(analysis.alternatives.get(x) ?? []), y]);
+            analysis.alternatives.set(y, [...(analysis.alternatives.get(y) ?? []), x]);
+          }
+          break;
+        }
+        if (analyzer.term(words[j] as string) !== null) break;
+        between.push(words[j] as string);
+      }
+    }
     for (const word of words) {
       const term = analyzer.term(word);
       if (term === null) continue;
@@ -545,12 +567,16 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     };
   };
 
-  const entityOk = (f: IndexedFact, entities: string[]) =>
-    entities.every((e) => {
-      if (f.entities.has(e)) return true;
-      const cls = entityClass.get(e);
-      return cls !== undefined && f.covers.has(cls);
-    });
+  const speaksOf = (f: IndexedFact, e: string) => {
+    if (f.entities.has(e)) return true;
+    const cls = entityClass.get(e);
+    return cls !== undefined && f.covers.has(cls);
+  };
+  /** Every entity the question names is spoken of, or one it offers as an alternative ("Amazon or Microsoft"). */
+  const entityOk = (f: IndexedFact, a: Pick<QueryAnalysis, 'entities' | 'alternatives'>) =>
+    a.entities.every(
+      (e) => speaksOf(f, e) || (a.alternatives.get(e) ?? []).some((other) => speaksOf(f, other)),
+    );
 
   const citationFor = (fact: Fact, n: number): Citation => {
     const source = sources.get(fact.source.id);
@@ -668,7 +694,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         (r) =>
           states(r).has(intent) &&
           r.score >= (results[0]?.score ?? 0) * opts.minLeadShare &&
-          entityOk(facts.get(r.id) as IndexedFact, a.entities),
+          entityOk(facts.get(r.id) as IndexedFact, a),
       );
       if (extra && group.length < opts.maxFacts + 1) group.push(extra);
     }
@@ -697,7 +723,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const after = a.after;
     if (
       // Any one of them: "2030 or 2032?" offers alternatives.
-      (a.years.length > 0 && !a.subjectYear && !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
+      // "Does Microsoft lose the licence in 2030?" is answered by the fact that gives its year.
+      (!a.yesNo &&
+        a.years.length > 0 &&
+        !a.subjectYear &&
+        !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
       (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after))) ||
       (a.months.length > 0 &&
         !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth)))
@@ -787,17 +817,23 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     );
     const topical = (r: SearchResult) =>
       substantive.length === 0 || r.queryTerms.some((t) => substantive.includes(t));
-    for (const lead of results.slice(0, opts.candidates)) {
-      if (lead.score < best * opts.minLeadShare) break;
+    let leads = results.slice(0, opts.candidates).filter((r) => r.score >= best * opts.minLeadShare);
+    // "Which models?": a fact that names models (GPT, Codex) before one that only says "models".
+    const asked = a.askedFor;
+    if (a.asksToName && asked) {
+      const names = (r: SearchResult) => Number(facts.get(r.id)?.kinds.has(asked) ?? false);
+      leads = [...leads].sort((x, y) => names(y) - names(x));
+    }
+    for (const lead of leads) {
       const leadFact = facts.get(lead.id);
-      if (!leadFact || !entityOk(leadFact, a.entities) || !topical(lead)) continue;
+      if (!leadFact || !entityOk(leadFact, a) || !topical(lead)) continue;
       const group: SearchResult[] = [lead];
       // Only facts ranked below the lead may support it: one ranked above was already found not to
       // answer the question on its own, and must not come back leading.
       for (const r of results.slice(results.indexOf(lead) + 1)) {
         if (group.length >= opts.maxFacts) break;
         const f = facts.get(r.id);
-        if (!f || !entityOk(f, a.entities) || !topical(r)) continue;
+        if (!f || !entityOk(f, a) || !topical(r)) continue;
         const ratio = f.fact.topic === leadFact.fact.topic ? opts.supportRatio : opts.crossTopicRatio;
         if (r.score >= lead.score * ratio) group.push(r);
       }
@@ -819,7 +855,6 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // The thing asked for must be in what the leading fact states or is described by (its
       // keywords), not only in a question variant or a neighbour: "which stock exchange?" is not
       // answered by "will OpenAI be listed on the stock exchange?".
-      const asked = a.askedFor;
       if (asked && !leadFact.kinds.has(asked) && !leadFact.stated.has(asked)) continue;
       // "Which teams?" wants teams named: a fact that speaks only of "some teams" names none.
       if (asked && a.asksToName && !leadFact.kinds.has(asked) && namesNone(leadFact, asked)) continue;

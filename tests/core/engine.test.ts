@@ -69,6 +69,19 @@ describe('answering', () => {
     expect(factIds('My boss asked me whether the AGI clause survived')[0]).toBe('agi-clause-removed');
   });
 
+  it('corrects only typos, not real words; takes "X or Y" as alternatives; "GPT" as OpenAI\'s models', () => {
+    // "apply" is one letter from the entity Apple, but it is an English word, not a typo.
+    expect(factIds('Does the freedom to use any cloud apply to every OpenAI product?')[0]).toBe(
+      'any-cloud-provider',
+    );
+    expect(factIds('Did the $50 billion come from Amazon or from Microsoft?')[0]).toBe('amazon-commitment');
+    expect(factIds('when will GPT be generally available on Bedrock?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    // A yes-or-no question naming the wrong year is answered by the fact that gives the right one.
+    expect(factIds("Does Microsoft lose its licence to OpenAI's IP in 2030?")).toContain('ip-licence-term');
+  });
+
   it('tells who pays whom apart', () => {
     expect(factIds('Does OpenAI still pay Microsoft a revenue share?')[0]).toBe(
       'openai-revenue-share-continues',
