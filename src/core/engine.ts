@@ -98,6 +98,8 @@ const DAY_WANTED =
   /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific) (?:day|date)\b|\bon what date\b/;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
+/** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
+const NAMING_SHARE = 0.6;
 /** Words that speak of things without naming them: "some teams", "certain customers". */
 const UNSPECIFIC = new Set([
   'some',
@@ -114,7 +116,7 @@ const MONTHS = 'january february march april _ june july august september octobe
   ' ',
 );
 const YES_NO =
-  /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)\b/i;
+  /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
 export type Engine = {
   readonly kb: KnowledgeBase;
@@ -818,11 +820,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const topical = (r: SearchResult) =>
       substantive.length === 0 || r.queryTerms.some((t) => substantive.includes(t));
     let leads = results.slice(0, opts.candidates).filter((r) => r.score >= best * opts.minLeadShare);
-    // "Which models?": a fact that names models (GPT, Codex) before one that only says "models".
+    // "Which models?": a fact that names models (GPT, Codex) before one that only says "models",
+    // even if it matches the question's words less strongly.
     const asked = a.askedFor;
     if (a.asksToName && asked) {
-      const names = (r: SearchResult) => Number(facts.get(r.id)?.kinds.has(asked) ?? false);
-      leads = [...leads].sort((x, y) => names(y) - names(x));
+      const names = (r: SearchResult) => facts.get(r.id)?.kinds.has(asked) ?? false;
+      const naming = results
+        .slice(0, opts.candidates)
+        .filter((r) => names(r) && r.score >= best * opts.minLeadShare * NAMING_SHARE);
+      leads = [...naming, ...leads.filter((r) => !names(r))];
     }
     for (const lead of leads) {
       const leadFact = facts.get(lead.id);
