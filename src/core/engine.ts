@@ -95,9 +95,12 @@ const NUMBER =
   /^(?:\d[\d.,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|fifty|hundred|thousand|million|billion)$/;
 /** How precisely a question wants a date: "on what day" wants a day, "which month" a month. */
 const DAY_WANTED =
-  /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific) (?:day|date)\b|\bon what date\b/;
+  /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
+/** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
+const ASKS_WHEN =
+  /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
 /** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
 const NAMING_SHARE = 0.6;
 /** Words that speak of things without naming them: "some teams", "certain customers". */
@@ -718,6 +721,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // "How long", "until when" want a duration or an end date.
     if (intents.has('duration') && !chosen.some((f) => f.states.has('duration') || f.states.has('date')))
       return abstain(question, "My sources don't say how long.", results);
+    // "When" wants a date or a time: facts that give none do not answer it.
+    if (
+      ASKS_WHEN.test(withoutFraming(question).toLowerCase()) &&
+      !chosen.some(
+        (f) =>
+          ['date', 'duration', 'condition'].some((st) => f.states.has(st as Intent)) || f.datePrecision > 0,
+      )
+    )
+      return abstain(question, "My sources don't give that date.", results, chosen[0]?.fact);
     // "Why" wants a reason: facts that give none do not answer it.
     if (intents.has('cause') && !chosen.some((f) => f.states.has('cause')))
       return abstain(question, "My sources don't give a reason for that.", results);
@@ -773,16 +785,14 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 
   /** Whether a fact states the figure a quantity question asks for. */
   const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
-    const wantsPercent = a.intents.includes('percentage');
-    if (!wantsPercent && !a.intents.includes('amount')) return true;
+    if (!a.intents.includes('percentage') && !a.intents.includes('amount')) return true;
     // "Is there a limit on how much...?" and "same % as before?" are answered yes or no.
     if (a.yesNo || !/\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized)) return true;
     const words = statementWords(f);
-    if (wantsPercent) return words.some((w, i) => NUMBER.test(w) && words[i + 1] === 'percent');
     // A year is a date, not an amount.
     const isFigure = (w: string) => NUMBER.test(w) && !/^(?:19|20)\d{2}$/.test(w);
-    if (!words.some(isFigure)) return false;
-    // "How many parallel sessions": a number shortly before one of the words for what is counted.
+    // "How many teams saw the 500% jump?" asks for a count, whatever else it mentions: a number
+    // shortly before one of the words for what is counted.
     const counted: string[] = [];
     for (const w of analyzer.canonicalWords(
       /\bhow many((?:\s+[\p{L}]+){1,3})/u.exec(normalized)?.[1] ?? '',
@@ -791,11 +801,16 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       if (t === null) break;
       if (!a.contextTerms.has(t)) counted.push(t);
     }
-    if (counted.length === 0) return true;
-    const termOf = (w: string) => analyzer.term(analyzer.canonicalWords(w)[0] ?? '');
-    return words.some(
-      (w, i) => isFigure(w) && words.slice(i + 1, i + 4).some((next) => counted.includes(termOf(next) ?? '')),
-    );
+    if (counted.length > 0) {
+      const termOf = (w: string) => analyzer.term(analyzer.canonicalWords(w)[0] ?? '');
+      return words.some(
+        (w, i) =>
+          isFigure(w) && words.slice(i + 1, i + 4).some((next) => counted.includes(termOf(next) ?? '')),
+      );
+    }
+    if (a.intents.includes('percentage'))
+      return words.some((w, i) => isFigure(w) && words[i + 1] === 'percent');
+    return words.some(isFigure);
   };
 
   const datedPrecisely = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {

@@ -65,7 +65,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
     'person',
-    /\bwho\b(?: [\w']+){0,3}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|wrote|manages|managed|oversees|oversaw|chairs|chaired|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
+    /\bwho\b(?: [\w']+){0,3}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|reported|wrote|manages|managed|oversees|oversaw|chairs|chaired|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
   ],
   [
     'cause',

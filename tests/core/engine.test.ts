@@ -145,6 +145,21 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
       /don't give that figure/,
       'openai-revenue-share-continues',
     ],
+    // The "500%" is not what "how many teams" asks for.
+    [
+      'a count, whatever else the question quotes',
+      'How many teams saw the 500% PR jump from Symphony?',
+      /don't give that figure/,
+      'symphony-pull-requests',
+    ],
+    // General availability is expected "within weeks": no date.
+    [
+      'an exact date',
+      "What's the exact GA date for OpenAI models on Bedrock?",
+      /date/,
+      'bedrock-general-availability',
+    ],
+    ['a date for an undated fact', 'When did OpenAI release Symphony?', /date/, 'symphony-pull-requests'],
     // Amazon's pledge is dated to the month only.
     ['a day', 'On what day in February did Amazon pledge the money?', /date/, 'amazon-commitment'],
     [
