@@ -91,8 +91,14 @@ export function askedForWords(normalized: string): string[] {
   return m?.[1] ? m[1].trim().split(/\s+/) : [];
 }
 
+// "Why is the Bedrock launch such a big deal?" asks what makes it matter, which a fact can say
+// without giving a cause.
+const SIGNIFICANCE =
+  /\bwhy (?:is|was|does|did)\b[^?]*\b(?:significant|significance|important|importance|big deal|milestone|notable|noteworthy|matter|matters|mattered|relevant|special)\b/;
+
 export function detectIntents(normalized: string): Intent[] {
-  return INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);
+  const intents = INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);
+  return SIGNIFICANCE.test(normalized) ? intents.filter((i) => i !== 'cause') : intents;
 }
 
 // Chat mentions and links are not words of the question: Slack <@U123>, <!channel>, <#C1|name>,

@@ -41,5 +41,7 @@ describe('reading chat messages', () => {
     expect(detectIntents('who at aws announced it')).toContain('person');
     expect(detectIntents('who pays whom now')).not.toContain('person');
     expect(detectIntents('how come they renegotiated')).toContain('cause');
+    // What makes something matter is not its cause.
+    expect(detectIntents('why is the bedrock launch such a big deal')).not.toContain('cause');
   });
 });
