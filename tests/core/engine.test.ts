@@ -78,6 +78,9 @@ describe('answering', () => {
     expect(factIds('when will GPT be generally available on Bedrock?')[0]).toBe(
       'bedrock-general-availability',
     );
+    expect(factIds('How did the Amazon deal collide with the Microsoft arrangement?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
     // A yes-or-no question naming the wrong year is answered by the fact that gives the right one.
     expect(factIds("Does Microsoft lose its licence to OpenAI's IP in 2030?")).toContain('ip-licence-term');
   });
