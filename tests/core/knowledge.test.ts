@@ -43,7 +43,7 @@ describe('the knowledge base', () => {
     ['the licence becomes non-exclusive', /non-exclusive/],
     ['Microsoft as major shareholder', /major shareholding/],
     ['Amazon up to $50 billion in February 2026', /February 2026 Amazon pledged as much as \$50 billion/],
-    ['the Frontier condition', /AWS was to be the only cloud allowed to serve\s+Frontier/],
+    ['the Frontier condition', /AWS was to have exclusive rights over serving\s+Frontier/],
     ['the conflict forcing renegotiation', /clashed head-on with the Azure exclusivity/],
     ['Bedrock on 28 April, the day after', /28 April 2026, one day after/],
     ['the first multi-cloud rollout', /first time OpenAI's multi-cloud approach/],
