@@ -98,6 +98,19 @@ const DAY_WANTED =
   /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
+/** Index terms of words that make something pass from one party to another. */
+const GIVING = new Set([
+  'pai',
+  'make',
+  'made',
+  'give',
+  'gave',
+  'transfer',
+  'licenc',
+  'commit',
+  'sell',
+  'share',
+]);
 /** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
 const ASKS_WHEN =
   /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
@@ -381,7 +394,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     for (let i = 0; i < words.length; i++) {
       const from = analyzer.entityOf(words[i] as string);
       if (!from) continue;
-      for (let j = i + 2; j <= i + 3 && j < words.length; j++) {
+      // Further apart when a word of giving joins them: "Microsoft used to make payments to OpenAI".
+      const reach = (j: number) =>
+        j <= i + 3 || words.slice(i + 1, j).some((w) => GIVING.has(analyzer.term(w) ?? w));
+      for (let j = i + 2; j <= i + 6 && j < words.length && reach(j); j++) {
         const to = analyzer.entityOf(words[j] as string);
         if (to && words[j - 1] === 'to' && to !== from) return [from, to];
         if (to) break;

@@ -104,6 +104,11 @@ describe('answering', () => {
     expect(factIds('Is the Microsoft -> OpenAI revenue share still being paid?')[0]).toBe(
       'microsoft-stops-revenue-share',
     );
+    expect(factIds('What happens to the payments Microsoft used to make to OpenAI?')[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
+    // "locked in to Microsoft" joins the two, but passes nothing between them.
+    expect(factIds("Is OpenAI still locked in to Microsoft's cloud?")[0]).toBe('exclusivity-ended');
   });
 
   it('prefers the fact that states what "when" and "why" ask for', () => {
