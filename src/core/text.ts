@@ -40,7 +40,9 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till hadn hadnt mustn needn mightn`.split(/\s+/),
+  giving said likes liked supposed talking well bit till considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
+    /\s+/,
+  ),
 );
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
@@ -59,7 +61,9 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   // "How many days" asks for a duration, not an amount.
   [
     'amount',
-    new RegExp(`\\b(how much|how many(?! ${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum)\\b|\\$`),
+    new RegExp(
+      `\\b(how much|how many(?! ${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum|stats|statistics|metrics)\\b|\\$`,
+    ),
   ],
   ['percentage', /(\b(percent|percentage|what rate)\b|%)/],
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
