@@ -98,6 +98,9 @@ const DAY_WANTED =
   /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
+/** "What did the clause say?", not "what does the article say about the licence?". */
+const WORDING =
+  /\b(?:what|how)\b[^?]*\b(?:say|says|said|state|states|stated|define|defines|defined|definition|word|worded|wording|phrase|phrased)\b(?!\s+(?:about|on|regarding|of|that)\b)/;
 /** Index terms of words that make something pass from one party to another. */
 const GIVING = new Set([
   'pai',
@@ -407,7 +410,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   const analyze = (asked: string): QueryAnalysis => {
-    const question = withoutFraming(asked);
+    // "What did OpenAI say about Symphony?" asks about Symphony.
+    const question = withoutFraming(asked).replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
     const normalized = question.toLowerCase();
     const capitalised = new Set<string>();
     // Words written with a capital letter anywhere but the start of a sentence.
@@ -731,6 +735,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // "On what day" wants a day, not a month; "which month of 2022" a month of that year.
     if (!chosen.some((f) => datedPrecisely(f, a, question.toLowerCase())))
       return abstain(question, "My sources don't give that date.", results, chosen[0]?.fact);
+    // "What did the clause say?", "How was AGI defined?" want the wording itself, which no fact
+    // quotes.
+    if (WORDING.test(question.toLowerCase()))
+      return abstain(question, "My sources don't give the wording.", results, chosen[0]?.fact);
     // "Who runs..." wants a person: facts that name none do not answer it.
     if (intents.has('person') && !chosen.some((f) => f.states.has('person')))
       return abstain(question, "My sources don't name the people involved.", results);

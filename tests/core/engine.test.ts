@@ -168,6 +168,12 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
       'bedrock-general-availability',
     ],
     ['a date for an undated fact', 'When did OpenAI release Symphony?', /date/, 'symphony-pull-requests'],
+    [
+      'the wording of a clause',
+      'How was AGI defined in the clause that was dropped?',
+      /wording/,
+      'agi-clause-removed',
+    ],
     // Amazon's pledge is dated to the month only.
     ['a day', 'On what day in February did Amazon pledge the money?', /date/, 'amazon-commitment'],
     [
@@ -187,6 +193,13 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(answer.text).toContain('[1]');
     expect(answer.citations.map((c) => c.factId)).toEqual([related]);
     expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('answers what a source or a company says about something', () => {
+    expect(factIds('what did openai say about symphony')[0]).toBe('symphony-pull-requests');
+    expect(factIds('What does the article say about the IP licence being exclusive?')[0]).toBe(
+      'ip-licence-non-exclusive',
+    );
   });
 
   it('answers a yes-or-no question about the figure as it stands', () => {
