@@ -12,11 +12,19 @@ const tune = loadQuestions().filter((q) => q.split === 'tune');
 
 const grid: Partial<EngineOptions>[] = [];
 for (const unknownWeight of [1, 1.5, 2])
-  for (const maxMissingShare of [0.34, 0.4, 0.5, 0.6])
-    for (const intentBoost of [1.3, 1.6, 2.2])
-      for (const minLeadShare of [0.3, 0.5])
-        for (const pairBoost of [0, 1])
-          grid.push({ unknownWeight, maxMissingShare, intentBoost, minLeadShare, pairBoost });
+  for (const unknownRelief of [0, 0.5])
+    for (const maxMissingShare of [0.4, 0.5, 0.6])
+      for (const intentBoost of [1.3, 1.6, 2.2])
+        for (const minLeadShare of [0.3, 0.5])
+          for (const flowBoost of [1, 1.5])
+            grid.push({
+              unknownWeight,
+              unknownRelief,
+              maxMissingShare,
+              intentBoost,
+              minLeadShare,
+              flowBoost,
+            });
 
 const rows = grid.map((options) => {
   const s = score(tunedSystem(kb, options), tune);

@@ -47,6 +47,8 @@ export type EngineOptions = {
   maxFacts: number;
   /** How much more an unknown word counts than a known word the answer leaves unmatched. */
   unknownWeight: number;
+  /** ...divided by 1 + this for each question word the answer explains beyond two. */
+  unknownRelief: number;
   /**
    * Score factor for a fact that names two entities in the order a question puts them ("Microsoft
    * to OpenAI"); its inverse for the reverse order.
@@ -66,6 +68,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   crossTopicRatio: 0.85,
   maxFacts: 3,
   unknownWeight: 1.5,
+  unknownRelief: 0.5,
   flowBoost: 1.5,
 };
 
@@ -889,10 +892,16 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const matched = new Set(
         group.filter((r) => facts.get(r.id)?.fact.topic === leadFact.fact.topic).flatMap((r) => r.queryTerms),
       );
-      let missing = a.unknown.length * opts.unknownWeight;
+      let missing = 0;
+      let explained = 0;
       for (const t of a.terms)
-        if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !a.asideTerms.has(t) && !matched.has(t))
-          missing++;
+        if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !a.asideTerms.has(t))
+          if (matched.has(t)) explained++;
+          else missing++;
+      // The more of the question these facts explain, the less an unknown word weighs against
+      // them: "married to a single hyperscaler strategy-wise" is still about the cloud strategy.
+      missing +=
+        (a.unknown.length * opts.unknownWeight) / (1 + opts.unknownRelief * Math.max(0, explained - 2));
       // Background the facts do explain vouches for them; background they do not is no matter.
       let asidesMatched = 0;
       for (const t of a.asideTerms) if (matched.has(t)) asidesMatched++;
