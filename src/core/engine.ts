@@ -199,6 +199,8 @@ export type QueryAnalysis = {
    * speak of it. Null when the question names none, or names an entity (the guard handles those).
    */
   askedFor: string | null;
+  /** "What did Google say about...": whose word is asked for; a fact must name it, not cover it. */
+  speaker: string | null;
   /** "from Amazon or from Microsoft": entities offered as alternatives, each to the others. */
   alternatives: Map<string, string[]>;
   /** "Microsoft to OpenAI", "MSFT -> OpenAI": two entities the question puts in an order. */
@@ -413,8 +415,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   };
 
   const analyze = (asked: string): QueryAnalysis => {
-    // "What did OpenAI say about Symphony?" asks about Symphony.
-    const question = withoutFraming(asked).replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
+    // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
+    const framed = withoutFraming(asked);
+    const speaker = /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1];
+    const question = framed.replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
     const normalized = question.toLowerCase();
     const capitalised = new Set<string>();
     // Words written with a capital letter anywhere but the start of a sentence.
@@ -431,6 +435,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       askedFor: null,
       askedForUnknown: false,
       flow: null,
+      speaker: speaker
+        ? (analyzer
+            .canonicalWords(speaker)
+            .map((w) => analyzer.entityOf(w))
+            .find(Boolean) ?? null)
+        : null,
       alternatives: new Map(),
       asksToName: /^(?:which|what|whats|what's)$/.test(askedForWh(normalized)),
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
@@ -601,7 +611,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return cls !== undefined && f.covers.has(cls);
   };
   /** Every entity the question names is spoken of, or one it offers as an alternative ("Amazon or Microsoft"). */
-  const entityOk = (f: IndexedFact, a: Pick<QueryAnalysis, 'entities' | 'alternatives'>) =>
+  const entityOk = (f: IndexedFact, a: Pick<QueryAnalysis, 'entities' | 'alternatives' | 'speaker'>) =>
+    (a.speaker === null || f.entities.has(a.speaker)) &&
     a.entities.every(
       (e) => speaksOf(f, e) || (a.alternatives.get(e) ?? []).some((other) => speaksOf(f, other)),
     );

@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
+  giving said likes liked supposed talking well bit till tho though shop considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
     /\s+/,
   ),
 );
@@ -139,7 +139,7 @@ const REPORTED =
 // "journalist here,", "just double-checking:", "isn't it true that", "correct me if I'm wrong,":
 // who asks and how sure they are, before what they ask.
 const HEDGE =
-  /^(?:[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+that\s+|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+that\s+|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 /**
  * The question without the greeting, label, hedge or reporting clause a chat message may open

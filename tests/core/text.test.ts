@@ -21,6 +21,9 @@ describe('reading chat messages', () => {
     expect(withoutFraming("Isn't it true that Microsoft is no longer the main partner?")).toBe(
       'Microsoft is no longer the main partner?',
     );
+    expect(withoutFraming('for a board deck: what gain does OpenAI claim for Symphony?')).toBe(
+      'what gain does OpenAI claim for Symphony?',
+    );
     // A question about the asking itself is left alone.
     expect(withoutFraming('Who asked whether Azure stays exclusive?')).toBe(
       'Who asked whether Azure stays exclusive?',
