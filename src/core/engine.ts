@@ -414,9 +414,23 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return null;
   };
 
+  /**
+   * "Reporter on deadline: can you confirm...": a label before a colon, made only of words the
+   * knowledge base does not know, says who asks. "Bedrock: when is GA?" names what is asked.
+   */
+  const withoutLabel = (question: string): string => {
+    const m = /^([^:?]{1,40}):\s+(?=(?:\S+\s+){2,}\S)/.exec(question);
+    if (!m?.[1]) return question;
+    const known = analyzer.canonicalWords(m[1]).some((w) => {
+      const t = analyzer.term(w);
+      return t !== null && (analyzer.entityOf(w) !== undefined || knownTerms.has(t) || vocabulary.has(w));
+    });
+    return known ? question : question.slice(m[0].length);
+  };
+
   const analyze = (asked: string): QueryAnalysis => {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
-    const framed = withoutFraming(asked);
+    const framed = withoutLabel(withoutFraming(asked));
     const speaker = /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1];
     const question = framed.replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
     const normalized = question.toLowerCase();

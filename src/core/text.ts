@@ -62,7 +62,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! ${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum|stats|statistics|metrics)\\b|\\$`,
+      `\\b(how much|how many(?! ${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max))\\b|\\$`,
     ),
   ],
   ['percentage', /(\b(percent|percentage|what rate)\b|%)/],
@@ -137,9 +137,10 @@ const REPORTED =
   /^(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were|can|could|will|would|should|has|have)\b)[^?]{0,80}?\b(?:ask|asks|asked|asking|wants to know|want to know|wanted to know|wondering|wonders|wondered)\s+(?:me\s+|us\s+)?(?=(?:whether|if|when|why|how|what|which|who)\b)/i;
 
 // "journalist here,", "just double-checking:", "isn't it true that", "correct me if I'm wrong,":
-// who asks and how sure they are, before what they ask.
+// who asks and how sure they are, before what they ask; "apart from the end date," what they do
+// not ask.
 const HEDGE =
-  /^(?:for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+that\s+|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:besides|apart from|aside from|other than|except for)\s+[^,?]{1,60},\s*(?=(?:\S+\s+){2,}\S)|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+that\s+|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 /**
  * The question without the greeting, label, hedge or reporting clause a chat message may open

@@ -67,6 +67,17 @@ describe('answering', () => {
       expect.arrayContaining(['amazon-commitment', 'amazon-frontier-condition']),
     );
     expect(factIds('My boss asked me whether the AGI clause survived')[0]).toBe('agi-clause-removed');
+    // A label of words the knowledge base does not know says who asks; "Bedrock:" says what about.
+    expect(factIds('Reporter on deadline: was the deal rework announced on April 27, 2026?')[0]).toBe(
+      'restructuring-announced',
+    );
+    expect(factIds('Bedrock: when is general availability expected?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    // What is set apart is not asked.
+    expect(factIds('Besides cloud exclusivity, what contested contract term got dropped?')[0]).toBe(
+      'agi-clause-removed',
+    );
   });
 
   it('corrects only typos, not real words; takes "X or Y" as alternatives; "GPT" as OpenAI\'s models', () => {
