@@ -136,6 +136,15 @@ describe('renderAnswer', () => {
     expect(sources).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d/);
   });
 
+  it('lists the source of what an abstention says the sources do say', () => {
+    const answer = engine.ask('What percentage of its revenue does OpenAI pay Microsoft?');
+    expect(answer.kind).toBe('abstain');
+    const embed = renderEmbed(answer);
+    expect(embed.description).toContain("My sources don't give that figure.");
+    expect(embed.description).toContain('[1]');
+    expect((embed.fields ?? []).map((f) => f.value).join('\n')).toContain('**[1]**');
+  });
+
   it('keeps the cited text when there are too many sources to list', () => {
     const answer = engine.ask('When does the IP licence end?');
     const first = answer.citations[0];

@@ -163,6 +163,15 @@ describe('renderAnswer', () => {
     expect(buttonsOf(message.blocks).map((b) => b.text)).toContain('Share in channel');
   });
 
+  it('lists the source of what an abstention says the sources do say', () => {
+    const a = engine.ask('What percentage of its revenue does OpenAI pay Microsoft?');
+    expect(a.kind).toBe('abstain');
+    const message = renderAnswer(a, { rerun: { command: 'ask', args: { question: 'q' } }, shareable: true });
+    const texts = textsOf(message.blocks).join('\n');
+    expect(texts).toContain("My sources don't give that figure.");
+    expect(texts).toMatch(/\*Sources\*\n\*\[1\]\* /);
+  });
+
   it('shows the engine answer with sources, knowledge date and buttons, as the issue lays out', () => {
     const a = engine.ask('when does the IP licence end?');
     const message = renderAnswer(a, { rerun: { command: 'ask', args: { question: 'q' } }, shareable: true });
