@@ -137,6 +137,9 @@ const UNSPECIFIC = new Set([
 const MONTHS = 'january february march april _ june july august september october november december'.split(
   ' ',
 );
+/** "...runs out in 2030, right?", "...started in 2019, didn't it?": a statement put up for a yes or no. */
+const TAG_QUESTION =
+  /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
 const YES_NO =
   /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
@@ -384,7 +387,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     if (questions.length === 0 || questions.length === sentences.length) return new Set();
     const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
     // "...keeps the AGI trigger. Does it?": the question is in the other sentences.
-    if (![...asked].some((w) => analyzer.term(w) !== null)) return new Set();
+    // "...is months away. Does that match?" too: the question adds no word the knowledge base knows.
+    if (![...asked].some((w) => knownTerms.has(analyzer.term(w) ?? ''))) return new Set();
     return new Set(
       sentences
         .filter((s) => !isQuestion(s))
@@ -467,7 +471,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       contextWords: 0,
       asideTerms: new Set(),
       months: [],
-      yesNo: YES_NO.test(question.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? question),
+      yesNo:
+        YES_NO.test(question.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? question) ||
+        TAG_QUESTION.test(question),
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.

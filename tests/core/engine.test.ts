@@ -92,6 +92,13 @@ describe('answering', () => {
     expect(factIds('How did the Amazon deal collide with the Microsoft arrangement?')[0]).toBe(
       'amazon-deal-triggered-restructuring',
     );
+    // So is a statement put up for confirmation.
+    expect(factIds('msft ip license runs out in 2030 right?')).toContain('ip-licence-term');
+    expect(
+      factIds(
+        'Our AWS account team says GA for OpenAI on Bedrock is a few weeks out. Does that match what was reported?',
+      )[0],
+    ).toBe('bedrock-general-availability');
     // A yes-or-no question naming the wrong year is answered by the fact that gives the right one.
     expect(factIds("Does Microsoft lose its licence to OpenAI's IP in 2030?")).toContain('ip-licence-term');
   });
