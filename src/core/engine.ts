@@ -101,9 +101,12 @@ const DAY_WANTED =
   /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
-/** "What did the clause say?", not "what does the article say about the licence?". */
+/**
+ * "What did the clause say?", "how was AGI defined?": not "what does the article say about the
+ * licence?" nor "what does it say the next limit is?".
+ */
 const WORDING =
-  /\b(?:what|how)\b[^?]*\b(?:say|says|said|state|states|stated|define|defines|defined|definition|word|worded|wording|phrase|phrased)\b(?!\s+(?:about|on|regarding|of|that)\b)/;
+  /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased)\b|(?:say|says|said|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?\?*\s*$)/;
 /** Index terms of words that make something pass from one party to another. */
 const GIVING = new Set([
   'pai',

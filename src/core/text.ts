@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till tho though shop match matches considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
+  giving said likes liked supposed talking well bit till tho though shop match matches smth sth considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
     /\s+/,
   ),
 );
@@ -140,7 +140,7 @@ const REPORTED =
 // who asks and how sure they are, before what they ask; "apart from the end date," what they do
 // not ask.
 const HEDGE =
-  /^(?:(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|said|told me|told us|claims|claimed|thinks|reckons|insists)\s+(?:that\s+)?|(?:besides|apart from|aside from|other than|except for)\s+[^,?]{1,60},\s*(?=(?:\S+\s+){2,}\S)|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+that\s+|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|said|told me|told us|claims|claimed|thinks|reckons|insists)\s+(?:that\s+)?|(?:besides|apart from|aside from|other than|except for)\s+[^,?]{1,60},\s*(?=(?:\S+\s+){2,}\S)|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 /**
  * The question without the greeting, label, hedge or reporting clause a chat message may open
@@ -151,18 +151,47 @@ export function withoutFraming(question: string): string {
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 
+const UNITS =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  );
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER_WORD = `(?:${[...UNITS, ...TENS.filter(Boolean), 'hundred', 'a'].join('|')})`;
+/** A number written in words, before what it counts in: "fifty billion", "five hundred percent". */
+const SPELLED_FIGURE = new RegExp(
+  `\\b${NUMBER_WORD}(?:[ -]${NUMBER_WORD})*(?= (?:billion|million|thousand|percent|per cent|bn|m)\\b)`,
+  'g',
+);
+
+function spelledNumber(words: string): number {
+  let total = 0;
+  let current = 0;
+  for (const w of words.split(/[ -]/)) {
+    if (w === 'a') current = 1;
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else if (TENS.includes(w)) current += TENS.indexOf(w) * 10;
+    else current += UNITS.indexOf(w);
+  }
+  total += current;
+  return total;
+}
+
 /** Lower-cased words with possessives and most punctuation gone; hyphens split words. */
 export function splitWords(text: string): string[] {
   return (
     text
       .toLowerCase()
       .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      // "Microsoft's own idea": "own" says whose, not who owns what.
+      .replace(/(?:\b(?:its|their|his|her|our|my|your)|'s)\s+own\b/g, (m) => m.slice(0, -4))
       .replace(/'s\b/g, '')
       .replace(/\$(\d)/g, '$1')
       // "re-structure", "co-operate": a prefix joined by a hyphen is part of the word.
       .replace(/\b(re|co|pre|non|un)-(?=\p{L})/gu, '$1')
       // "late April": when in a month does not change which month.
       .replace(/\b(?:early|mid|late)[ -](?=(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g, '')
+      // "fifty billion", "five hundred percent": figures are written as digits.
+      .replace(SPELLED_FIGURE, (m) => `${spelledNumber(m)} `)
       // "50b", "3x": a number and its unit are two words.
       .replace(/(\d)([a-z]+)\b/g, '$1 $2')
       .match(/[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? []

@@ -215,6 +215,9 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
 
   it('answers what a source or a company says about something', () => {
     expect(factIds('what did openai say about symphony')[0]).toBe('symphony-pull-requests');
+    expect(factIds('What does the piece say the next choke point for coding agents is?')[0]).toBe(
+      'agent-coding-bottleneck',
+    );
     // Google is a cloud provider the facts cover as a class, but no fact gives its word.
     expect(engine.ask('what did google say about the microsoft openai deal').answered).toBe(false);
     expect(factIds('What does the article say about the IP licence being exclusive?')[0]).toBe(

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion, detectIntents, withoutFraming } from '../../src/core/text.js';
+import { cleanQuestion, detectIntents, splitWords, withoutFraming } from '../../src/core/text.js';
+
+describe('splitting words', () => {
+  it('writes spelled-out figures as digits and reads "its own" as nobody owning anything', () => {
+    expect(splitWords('Amazon offered up to fifty billion dollars').join(' ')).toBe(
+      'amazon offered up to 50 billion dollars',
+    );
+    expect(splitWords('five hundred percent more PRs').join(' ')).toBe('500 percent more prs');
+    expect(splitWords('one of its products').join(' ')).toBe('one of its products');
+    expect(splitWords("Microsoft's own idea").join(' ')).toBe('microsoft idea');
+    expect(splitWords('does microsoft own part of openai').join(' ')).toContain('own');
+  });
+});
 
 describe('reading chat messages', () => {
   it('drops the greeting or label a message opens with, but not a topic before a colon', () => {
