@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till tho though shop match matches smth sth considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
+  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
     /\s+/,
   ),
 );
