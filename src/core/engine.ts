@@ -379,6 +379,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
    * serve us?"), the words found only in the sentences that do not ask.
    */
   const asideWords = (message: string): Set<string> => {
+    // "As an architect on Oracle Cloud, may I...": who asks is background too.
+    const role = /^as an?\s+([^,?]{1,60}),\s*(?=\S)/i.exec(message);
+    if (role?.[1]) {
+      const asked = new Set(analyzer.canonicalWords(message.slice(role[0].length)));
+      return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w)));
+    }
     const sentences = message.split(/(?<=[.!?])\s+/);
     // "...? like what was the definition": a question word asks, with or without its "?".
     // "...? like a breakup fee": an example or an alternative spells out the question.
@@ -804,7 +810,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         !a.subjectYear &&
         !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
       (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after))) ||
-      (a.months.length > 0 &&
+      (!a.yesNo &&
+        a.months.length > 0 &&
         !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth)))
     )
       return abstain(question, "My sources don't cover that period.", results, chosen[0]?.fact);

@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
+  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
     /\s+/,
   ),
 );
@@ -82,17 +82,20 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 ];
 
 /** The word a question names as the kind of thing it wants: "which regions", "what price". */
-const ASKED_FOR = /\b(?:which|what|whats|what's|how many|how much)((?:\s+[\p{L}\p{N}]+){1,3})/u;
+// Only where a clause starts: in "that clause which people argued about", "which" asks nothing.
+const ASKED_FOR =
+  /(?:(?:^|[,;:.!?(\-—–]\s*|\b(?:and|but|so|or|then|exactly|just|also|me|us|know)\s+)(which|what|whats|what's)|\b(how many|how much))((?:\s+[\p{L}\p{N}]+){1,3})/u;
 
 /** Up to three words after "which", "what", "how many" or "how much": the asked-for word is among them. */
 /** The question word before the asked-for word: "which", "what", "how many"... or "". */
 export function askedForWh(normalized: string): string {
-  return ASKED_FOR.exec(normalized)?.[0].split(/\s+/)[0] ?? '';
+  const m = ASKED_FOR.exec(normalized);
+  return (m?.[1] ?? m?.[2])?.split(/\s+/)[0] ?? '';
 }
 
 export function askedForWords(normalized: string): string[] {
   const m = ASKED_FOR.exec(normalized);
-  return m?.[1] ? m[1].trim().split(/\s+/) : [];
+  return m?.[3] ? m[3].trim().split(/\s+/) : [];
 }
 
 // "Why is the Bedrock launch such a big deal?" asks what makes it matter, which a fact can say
@@ -125,7 +128,7 @@ export function cleanQuestion(input: string): string {
 
 // "hey all,", "hi team -", "quick q:" at the start of a chat message.
 const GREETING =
-  /^(?:(?:hi|hey|hello|yo|ok|okay|so|morning|good (?:morning|afternoon|evening)|folks|all|team|everyone|guys|quick (?:q|question|one))\b[^,:;!?.\n]{0,20}[,:;!.-]\s*)+/i;
+  /^(?:(?:hi|hey|hello|yo|ok|okay|so|morning|good (?:morning|afternoon|evening)|folks|all|team|everyone|guys|quick (?:q|question|one))\b[^,:;!?.\n—–]{0,20}[,:;!.\-—–]\s*)+/i;
 // "Legal question:", "finance q:", "For the finance team:", "Our account team is asking:": a label
 // that says who asks, before a colon, when a question follows it. "Bedrock: when is GA?" stays.
 const LABEL =

@@ -74,6 +74,10 @@ describe('answering', () => {
     expect(factIds('Bedrock: when is general availability expected?')[0]).toBe(
       'bedrock-general-availability',
     );
+    // Who asks is background.
+    expect(factIds('as an architect on oracle cloud, am i allowed to get openai models there now?')[0]).toBe(
+      'any-cloud-provider',
+    );
     // What is set apart is not asked.
     expect(factIds('Besides cloud exclusivity, what contested contract term got dropped?')[0]).toBe(
       'agi-clause-removed',

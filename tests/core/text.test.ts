@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion, detectIntents, splitWords, withoutFraming } from '../../src/core/text.js';
+import {
+  askedForWh,
+  askedForWords,
+  cleanQuestion,
+  detectIntents,
+  splitWords,
+  withoutFraming,
+} from '../../src/core/text.js';
+
+describe('the asked-for word', () => {
+  it('follows a question word that starts a clause, not a relative "which"', () => {
+    expect(askedForWords('which teams saw it')).toEqual(['teams', 'saw', 'it']);
+    expect(askedForWords('hey, what price is it')[0]).toBe('price');
+    expect(askedForWords('up to $50b - what milestones decide it')[0]).toBe('milestones');
+    expect(askedForWords('does it keep the clause which people argued about')).toEqual([]);
+    expect(askedForWh('is there a limit on how much openai pays')).toBe('how');
+  });
+});
 
 describe('splitting words', () => {
   it('writes spelled-out figures as digits and reads "its own" as nobody owning anything', () => {
