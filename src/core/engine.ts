@@ -98,7 +98,7 @@ const NUMBER =
   /^(?:\d[\d.,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|fifty|hundred|thousand|million|billion)$/;
 /** How precisely a question wants a date: "on what day" wants a day, "which month" a month. */
 const DAY_WANTED =
-  /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
+  /\bwhen exactly\b|\bexactly when\b|\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
 /**
@@ -383,7 +383,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const role = /^as an?\s+([^,?]{1,60}),\s*(?=\S)/i.exec(message);
     if (role?.[1]) {
       const asked = new Set(analyzer.canonicalWords(message.slice(role[0].length)));
-      return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w)));
+      // Its companies stay: "there" in the question is Oracle Cloud.
+      return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w) && !analyzer.entityOf(w)));
     }
     const sentences = message.split(/(?<=[.!?])\s+/);
     // "...? like what was the definition": a question word asks, with or without its "?".
@@ -494,6 +495,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         if (quantity) break;
         continue;
       }
+      // "which other companies": "other" says which ones, the noun after it what.
+      if (word === 'other' || word === 'another') continue;
       // "What size", "what percentage": the intent checks handle those.
       if (INTENT_NOUNS.has(word)) break;
       if (analyzer.term(word) !== null) askedCanonical = word;
@@ -552,9 +555,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       if (term === null) continue;
       const aside = asides.has(word);
       const entity = analyzer.entityOf(word);
-      if (aside && !entity) {
+      if (aside) {
         // Background may help find the facts, but it is not what is asked: it can neither be left
-        // unexplained nor, when unknown, make the bot abstain.
+        // unexplained nor, when unknown, make the bot abstain; nor need the facts name a company
+        // it names ("We run on AWS and have no Azure account.").
         if ((knownTerms.has(term) || vocabulary.has(word)) && !seen.has(term)) {
           seen.add(term);
           analysis.terms.push(term);
@@ -573,10 +577,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         if (!analysis.entities.includes(entity)) analysis.entities.push(entity);
         analysis.entityTerms.add(term);
       } else if (!knownTerms.has(term) && !vocabulary.has(word)) {
-        // A year is checked as a date below, whether or not the facts use it as a word.
+        // A year or a figure is checked as such below, whether or not the facts use it as a word.
         if (
           month >= 0 ||
-          /^(?:19|20)\d{2}$/.test(word) ||
+          /^\d[\d.]*$/.test(word) ||
           word.length <= 2 ||
           (word.length > 5 && word.endsWith('ly'))
         ) {
@@ -776,7 +780,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     if (!sameTopic.some((f) => givesFigure(f, a, question.toLowerCase())))
       return abstain(question, "My sources don't give that figure.", results, chosen[0]?.fact);
     // "On what day" wants a day, not a month; "which month of 2022" a month of that year.
-    if (!chosen.some((f) => datedPrecisely(f, a, question.toLowerCase())))
+    if (chosen[0] && !datedPrecisely(chosen[0], a, question.toLowerCase()))
       return abstain(question, "My sources don't give that date.", results, chosen[0]?.fact);
     // "What did the clause say?", "How was AGI defined?" want the wording itself, which no fact
     // quotes.
@@ -786,7 +790,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     if (intents.has('person') && !chosen.some((f) => f.states.has('person')))
       return abstain(question, "My sources don't name the people involved.", results);
     // "How long", "until when" want a duration or an end date.
-    if (intents.has('duration') && !chosen.some((f) => f.states.has('duration') || f.states.has('date')))
+    // "How long were they negotiating?" wants a span; "how long does it run?" an end date will do.
+    const lower = question.toLowerCase();
+    const span =
+      /\bhow long\b/.test(lower) &&
+      !/\b(?:until|till|last|run|runs|expire|expires|end|ends|valid|keep|continue)\b/.test(lower);
+    if (
+      intents.has('duration') &&
+      !chosen.some((f) => f.states.has('duration') || (!span && f.states.has('date')))
+    )
       return abstain(question, "My sources don't say how long.", results);
     // "When" wants a date or a time: facts that give none do not answer it.
     if (
@@ -854,11 +866,17 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   /** Whether a fact states the figure a quantity question asks for. */
   const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
     if (!a.intents.includes('percentage') && !a.intents.includes('amount')) return true;
-    // "Is there a limit on how much...?" and "same % as before?" are answered yes or no.
-    if (a.yesNo || !/\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized)) return true;
     const words = statementWords(f);
     // A year is a date, not an amount.
     const isFigure = (w: string) => NUMBER.test(w) && !/^(?:19|20)\d{2}$/.test(w);
+    // "Is there a limit on how much...?" and "same % as before?" are answered yes or no; "is the
+    // stake exactly 27%?" only by a fact that gives a figure of its own, to confirm or correct.
+    if (a.yesNo || !/\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized)) {
+      const quoted = splitWords(normalized.replaceAll('%', ' percent '));
+      const percent = quoted.some((w, i) => isFigure(w) && quoted[i + 1] === 'percent');
+      if (percent) return words.some((w, i) => isFigure(w) && words[i + 1] === 'percent');
+      return !quoted.some(isFigure) || words.some(isFigure);
+    }
     // "How many teams saw the 500% jump?" asks for a count, whatever else it mentions: a number
     // shortly before one of the words for what is counted.
     const counted: string[] = [];
@@ -941,8 +959,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
           else missing++;
       // The more of the question these facts explain, the less an unknown word weighs against
       // them: "married to a single hyperscaler strategy-wise" is still about the cloud strategy.
-      missing +=
-        (a.unknown.length * opts.unknownWeight) / (1 + opts.unknownRelief * Math.max(0, explained - 2));
+      const relieved = opts.unknownWeight / (1 + opts.unknownRelief * Math.max(0, explained - 2));
+      missing += a.unknown.length * relieved;
       // Background the facts do explain vouches for them; background they do not is no matter.
       let asidesMatched = 0;
       for (const t of a.asideTerms) if (matched.has(t)) asidesMatched++;

@@ -74,6 +74,16 @@ describe('answering', () => {
     expect(factIds('Bedrock: when is general availability expected?')[0]).toBe(
       'bedrock-general-availability',
     );
+    // A company named only in the background need not be in the answer.
+    expect(
+      factIds(
+        "We run everything on AWS and have no Azure account. Can our developers use OpenAI's Codex from our cloud?",
+      )[0],
+    ).toBe('bedrock-gpt-and-codex');
+    expect(factIds('sorry if dumb question but what is Frontier?')[0]).toBe('amazon-frontier-condition');
+    expect(factIds('I read that Amazon promised OpenAI $80 billion. Is that figure right?')[0]).toBe(
+      'amazon-commitment',
+    );
     // Who asks is background.
     expect(factIds('as an architect on oracle cloud, am i allowed to get openai models there now?')[0]).toBe(
       'any-cloud-provider',
@@ -150,6 +160,16 @@ describe('abstaining', () => {
     ['unknown content words', 'What does GPT cost per token on Bedrock?', /don't cover/],
     ['an off-topic question', "what's the weather in Paris tomorrow", /don't/],
     ['a name nobody mentioned', 'Did Lisa Su approve the deal?', /don't mention/],
+    [
+      'a span no fact gives',
+      'How long were Microsoft and OpenAI negotiating before the announcement?',
+      /how long/,
+    ],
+    [
+      'other companies no fact names',
+      'Now that the licence is non-exclusive, which other companies have licensed OpenAI IP?',
+      /don't cover/,
+    ],
     // The facts speak of teams, but name none.
     ['things the facts speak of without naming them', 'Which teams saw the Symphony gain?', /don't cover/],
   ])('on %s, and suggests topics', (_label, question, reason) => {
@@ -190,6 +210,13 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
       'bedrock-general-availability',
     ],
     ['a date for an undated fact', 'When did OpenAI release Symphony?', /date/, 'symphony-pull-requests'],
+    [
+      'a figure put up for confirmation',
+      "Isn't it true Microsoft's stake in OpenAI is exactly 30%?",
+      /figure/,
+      'microsoft-major-shareholder',
+    ],
+    ['an exact date', 'When exactly will OpenAI go public?', /date/, 'possible-ipo-2026'],
     [
       'the wording of a clause',
       'How was AGI defined in the clause that was dropped?',
