@@ -101,6 +101,7 @@ const DAY_WANTED =
   /\bwhen exactly\b|\bexactly when\b|\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
 const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
 type Precision = 0 | 1 | 2 | 3;
+const EXAMPLES = /\b(?:examples?|e\.g|such as what|like what)\b/;
 /**
  * "What did the clause say?", "how was AGI defined?": not "what does the article say about the
  * licence?" nor "what does it say the next limit is?".
@@ -213,6 +214,8 @@ export type QueryAnalysis = {
   flow: [string, string] | null;
   /** "Which teams", "what customers": the question wants the asked-for things named, not counted. */
   asksToName: boolean;
+  /** "Any examples?": the answer must name instances of what is asked for. */
+  asksExamples: boolean;
   /** The asked-for word is unknown to the knowledge base. */
   askedForUnknown: boolean;
   /** Years the question names: the answer must speak of one of them. */
@@ -470,6 +473,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
             .find(Boolean) ?? null)
         : null,
       alternatives: new Map(),
+      asksExamples: EXAMPLES.test(normalized),
       asksToName: /^(?:which|what|whats|what's)$/.test(askedForWh(normalized)),
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
       years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
@@ -497,6 +501,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       }
       // "which other companies": "other" says which ones, the noun after it what.
       if (word === 'other' || word === 'another') continue;
+      // "what kind of capabilities": the capabilities.
+      if (/^(?:kind|kinds|type|types|sort|sorts|of)$/.test(word)) continue;
       // "What size", "what percentage": the intent checks handle those.
       if (INTENT_NOUNS.has(word)) break;
       if (analyzer.term(word) !== null) askedCanonical = word;
@@ -786,6 +792,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // quotes.
     if (WORDING.test(question.toLowerCase()))
       return abstain(question, "My sources don't give the wording.", results, chosen[0]?.fact);
+    // "Is the cap likely to be raised?" wants a forecast: facts that make none do not answer it.
+    if (intents.has('forecast') && !chosen.some((f) => f.states.has('forecast')))
+      return abstain(question, "My sources don't make that forecast.", results, chosen[0]?.fact);
     // "Who runs..." wants a person: facts that name none do not answer it.
     if (intents.has('person') && !chosen.some((f) => f.states.has('person')))
       return abstain(question, "My sources don't name the people involved.", results);
@@ -971,6 +980,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       if (asked && !leadFact.kinds.has(asked) && !leadFact.stated.has(asked)) continue;
       // "Which teams?" wants teams named: a fact that speaks only of "some teams" names none.
       if (asked && a.asksToName && !leadFact.kinds.has(asked) && namesNone(leadFact, asked)) continue;
+      // "What capabilities... any examples?": only a fact that names some (GPT and Codex are
+      // models) gives examples.
+      if (asked && a.asksExamples && !leadFact.kinds.has(asked)) continue;
       return group;
     }
     return null;

@@ -75,6 +75,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     'cause',
     /\b(why|how come|reason|reasons|cause|caused|causes|trigger|triggered|what led|led to|because)\b/,
   ],
+  // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
+  [
+    'forecast',
+    /\b(likely|unlikely|likelihood|projection|projections|projected|forecast|forecasts|predict|predicted|prediction|predictions|odds|chances?|probably|expect(?:ed)? to)\b/,
+  ],
   [
     'condition',
     /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|on what)\b/,

@@ -161,6 +161,11 @@ describe('abstaining', () => {
     ['an off-topic question', "what's the weather in Paris tomorrow", /don't/],
     ['a name nobody mentioned', 'Did Lisa Su approve the deal?', /don't mention/],
     [
+      'examples no fact gives',
+      'What capabilities would Microsoft be unable to support? Any examples?',
+      /don't cover/,
+    ],
+    [
       'a span no fact gives',
       'How long were Microsoft and OpenAI negotiating before the announcement?',
       /how long/,
@@ -210,6 +215,12 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
       'bedrock-general-availability',
     ],
     ['a date for an undated fact', 'When did OpenAI release Symphony?', /date/, 'symphony-pull-requests'],
+    [
+      'a forecast',
+      'Is the cap on the revenue share likely to be raised later?',
+      /forecast/,
+      'revenue-share-capped',
+    ],
     [
       'a figure put up for confirmation',
       "Isn't it true Microsoft's stake in OpenAI is exactly 30%?",

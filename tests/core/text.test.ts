@@ -73,6 +73,7 @@ describe('reading chat messages', () => {
     expect(detectIntents('who at aws announced it')).toContain('person');
     expect(detectIntents('who pays whom now')).not.toContain('person');
     expect(detectIntents('how come they renegotiated')).toContain('cause');
+    expect(detectIntents('is the cap likely to be raised')).toContain('forecast');
     // What makes something matter is not its cause.
     expect(detectIntents('why is the bedrock launch such a big deal')).not.toContain('cause');
   });

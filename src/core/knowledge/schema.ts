@@ -18,7 +18,16 @@ const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, lik
 const Text = z.string().trim().min(1, 'must not be empty');
 const Word = z.preprocess(numberAsString, Text);
 
-export const Intent = z.enum(['date', 'duration', 'amount', 'percentage', 'cause', 'condition', 'person']);
+export const Intent = z.enum([
+  'date',
+  'duration',
+  'amount',
+  'percentage',
+  'cause',
+  'condition',
+  'person',
+  'forecast',
+]);
 export type Intent = z.infer<typeof Intent>;
 
 export const Source = z.strictObject({
