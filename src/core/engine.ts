@@ -353,7 +353,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     }),
   );
 
-  const { vocabulary, knownTerms, contextTerms } = buildVocabulary(kb, analyzer, factWords);
+  const {
+    words: vocabulary,
+    searchable,
+    knownTerms,
+    contextTerms,
+  } = buildVocabulary(kb, analyzer, factWords);
 
   /** The known word (as written, before aliases) a misspelt one most likely stands for. */
   const correct = (word: string): string | undefined => {
@@ -363,7 +368,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const maxDistance = word.length >= 7 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
-    for (const [candidate, [, distance]] of vocabulary.fuzzyGet(word, maxDistance)) {
+    for (const [candidate, [, distance]] of searchable().fuzzyGet(word, maxDistance)) {
       // Typos rarely hit the first letter, while real words one letter apart often differ there
       // ("founded", "bounded").
       if (candidate[0] !== word[0]) continue;
@@ -594,7 +599,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
           // or two ("w/", "q") is shorthand, and a month is a date: none names what is asked about.
           analysis.contentWords--;
           continue;
-        } else if (!(word.length > 3 && vocabulary.atPrefix(word).size > 0)) {
+        } else if (!(word.length > 3 && searchable().atPrefix(word).size > 0)) {
           analysis.unknown.push(word);
           if (capitalised.has(word)) analysis.unknownNames.push(word);
           if (word === askedCanonical) analysis.askedForUnknown = true;

@@ -3,11 +3,13 @@ import type { KnowledgeBase } from './knowledge/schema.js';
 import type { Analyzer } from './text.js';
 
 export type Vocabulary = {
+  /** Every word the knowledge base uses or accepts (aliases, entity names). */
+  words: ReadonlySet<string>;
   /**
-   * Every word the knowledge base uses or accepts (aliases, entity names), mapped to its canonical
-   * word, searchable by edit distance for typo correction.
+   * The same words, searchable by prefix and edit distance for typo correction. Built on first
+   * use: a question with no unknown word never needs it, and start-up should not pay for it.
    */
-  vocabulary: SearchableMap<string>;
+  searchable(): SearchableMap<string>;
   /** Index terms of every known word. */
   knownTerms: Set<string>;
   /** Index terms of the words that name the subject as a whole. */
@@ -23,13 +25,12 @@ export function buildVocabulary(
   analyzer: Analyzer,
   factWords: Iterable<string>,
 ): Vocabulary {
-  const vocabulary = new SearchableMap<string>();
-  // Kept as words are added: walking the map afterwards is slow.
+  const words = new Map<string, string>();
   const knownTerms = new Set<string>();
   const learn = (word: string, canonical: string) => {
     const term = analyzer.term(canonical);
     if (!term) return;
-    vocabulary.set(word, canonical);
+    if (!words.has(word)) words.set(word, canonical);
     knownTerms.add(term);
   };
   const addWords = (text: string) => {
@@ -50,5 +51,10 @@ export function buildVocabulary(
   const contextTerms = new Set(
     kb.context.flatMap((w) => analyzer.canonicalWords(w).flatMap((c) => analyzer.term(c) ?? [])),
   );
-  return { vocabulary, knownTerms, contextTerms };
+  let map: SearchableMap<string> | undefined;
+  const searchable = () => {
+    map ??= SearchableMap.from(words);
+    return map;
+  };
+  return { words: new Set(words.keys()), searchable, knownTerms, contextTerms };
 }
