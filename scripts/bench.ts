@@ -92,19 +92,51 @@ function startupOnce(): Promise<number> {
 const startups: number[] = [];
 for (let i = 0; i < Math.max(1, Number(values.startups) || 5); i++) startups.push(await startupOnce());
 
+/**
+ * The index build in a fresh process, as start-up pays it. One cold build varies by several
+ * milliseconds from run to run on this machine, so the figure is the median of a few processes.
+ */
+function coldBuildOnce(): Promise<number> {
+  const engineUrl = new URL('../src/core/engine.ts', import.meta.url).href;
+  const loadUrl = new URL('../src/core/knowledge/load.ts', import.meta.url).href;
+  const code = `import { createEngine } from ${JSON.stringify(engineUrl)};
+import { loadKnowledge } from ${JSON.stringify(loadUrl)};
+const kb = loadKnowledge();
+const t = performance.now();
+createEngine(kb);
+console.log(performance.now() - t);`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(Number(out.trim())) : reject(new Error(`build process exited with ${code}`)),
+    );
+  });
+}
+const coldBuilds: number[] = [];
+for (let i = 0; i < startups.length; i++) coldBuilds.push(await coldBuildOnce());
+const buildColdMedianMs = median(coldBuilds);
+
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const result = {
   questions: questions.length,
   samples: answerUs.length,
   answer: { p50_us: round(percentile(answerUs, 50)), p99_us: round(percentile(answerUs, 99)) },
   baseline: { p50_us: round(percentile(baselineUs, 50)), p99_us: round(percentile(baselineUs, 99)) },
-  build_ms: round(buildColdMs, 2),
+  build_ms: round(buildColdMedianMs, 2),
+  build_first_in_process_ms: round(buildColdMs, 2),
   build_warm_ms: round(median(warmBuilds), 2),
   startup_ms: round(median(startups), 0),
   targets: {
     answer_p99_within_2x_baseline: percentile(answerUs, 99) <= 2 * percentile(baselineUs, 99),
     answer_p99_under_300_us: percentile(answerUs, 99) < 300,
-    build_under_20_ms: buildColdMs < 20,
+    build_under_20_ms: buildColdMedianMs < 20,
     startup_under_1_s: median(startups) < 1000,
   },
 };
@@ -116,7 +148,9 @@ else {
   console.log(
     `baseline p50 ${result.baseline.p50_us} us   p99 ${result.baseline.p99_us} us   (plain MiniSearch search)`,
   );
-  console.log(`build    ${result.build_ms} ms first, ${result.build_warm_ms} ms warm (median of 20)`);
+  console.log(
+    `build    ${result.build_ms} ms in a fresh process (median of ${coldBuilds.length}), ${result.build_warm_ms} ms warm (median of 20)`,
+  );
   console.log(`start-up ${result.startup_ms} ms to the chat prompt (median of ${startups.length})`);
   for (const [name, ok] of Object.entries(result.targets)) console.log(`${ok ? 'ok  ' : 'MISS'} ${name}`);
 }
