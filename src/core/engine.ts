@@ -143,7 +143,7 @@ const MONTHS = 'january february march april _ june july august september octobe
 );
 /** "...runs out in 2030, right?", "...started in 2019, didn't it?": a statement put up for a yes or no. */
 const TAG_QUESTION =
-  /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
+  /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|is (?:that|this|it) (?:right|correct|true|accurate|what they said)|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
 const YES_NO =
   /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
@@ -492,7 +492,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       months: [],
       yesNo:
         YES_NO.test(question.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? question) ||
-        TAG_QUESTION.test(question),
+        question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
@@ -795,7 +795,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, "My sources don't give that date.", results, chosen[0]?.fact);
     // "What did the clause say?", "How was AGI defined?" want the wording itself, which no fact
     // quotes.
-    if (WORDING.test(question.toLowerCase()))
+    if (!a.yesNo && WORDING.test(question.toLowerCase()))
       return abstain(question, "My sources don't give the wording.", results, chosen[0]?.fact);
     // "Is the cap likely to be raised?" wants a forecast: facts that make none do not answer it.
     if (intents.has('forecast') && !chosen.some((f) => f.states.has('forecast')))

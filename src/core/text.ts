@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
+  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong went legit picture link links connection type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
     /\s+/,
   ),
 );
@@ -55,14 +55,14 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     'duration',
     new RegExp(
       // "last" only as a verb at the end ("how long will it last?"), not "last year".
-      `\\b(how long|until when|till when|until|through when|how many ${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|end date)\\b`,
+      `\\b(how long|until when|till when|until|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|end date)\\b`,
     ),
   ],
   // "How many days" asks for a duration, not an amount.
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! ${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max))\\b|\\$`,
+      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max))\\b|\\$`,
     ),
   ],
   ['percentage', /(\b(percent|percentage|what rate)\b|%)/],
@@ -148,7 +148,7 @@ const REPORTED =
 // who asks and how sure they are, before what they ask; "apart from the end date," what they do
 // not ask.
 const HEDGE =
-  /^(?:(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|said|told me|told us|claims|claimed|thinks|reckons|insists)\s+(?:that\s+)?|(?:besides|apart from|aside from|other than|except for)\s+[^,?]{1,60},\s*(?=(?:\S+\s+){2,}\S)|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|friend|boss|manager)\s+(?:that\s+)?(?:says|said|claims|claimed|suggests|suggested|reports|reported)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|said|told me|told us|claims|claimed|thinks|reckons|insists)\s+(?:that\s+)?|(?:besides|apart from|aside from|other than|except for)\s+[^,?]{1,60},\s*(?=(?:\S+\s+){2,}\S)|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 /**
  * The question without the greeting, label, hedge or reporting clause a chat message may open

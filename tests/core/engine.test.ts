@@ -84,6 +84,18 @@ describe('answering', () => {
     expect(factIds('I read that Amazon promised OpenAI $80 billion. Is that figure right?')[0]).toBe(
       'amazon-commitment',
     );
+    expect(factIds('How many more years will OpenAI keep sending Microsoft a cut of its revenue?')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(
+      factIds('engineers maxed out at around 10 parallel codex sessions, is that what they said?')[0],
+    ).toBe('codex-session-ceiling');
+    expect(
+      factIds(
+        'I am fact-checking a draft that says the overhaul was announced in March 2026. Is that right?',
+      )[0],
+    ).toBe('restructuring-announced');
+    expect(factIds('did msft dump its openai stake in this deal')[0]).toBe('microsoft-major-shareholder');
     // Who asks is background.
     expect(factIds('as an architect on oracle cloud, am i allowed to get openai models there now?')[0]).toBe(
       'any-cloud-provider',
