@@ -107,6 +107,23 @@ describe('renderAnswer', () => {
     );
   });
 
+  it('still sends something for an answer with no text, title or question (property counterexample)', () => {
+    const empty: Answer = {
+      kind: 'error',
+      answered: false,
+      title: null,
+      question: null,
+      text: '',
+      citations: [],
+      topic: null,
+      suggestions: [],
+      asOf: '2026-04-28',
+    };
+    const message = renderAnswer(empty, { rerun: { command: 'ask', args: {} }, shareable: false });
+    expectWithinLimits(message);
+    expect(message.text.length).toBeGreaterThan(0);
+  });
+
   it('keeps the text and sources when the question fills the Share button (review case)', () => {
     const a = engine.ask(PADDED_QUESTION);
     expect(a.kind).toBe('answer');

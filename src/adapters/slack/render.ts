@@ -329,9 +329,14 @@ export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessa
     shareValue = encodeRunSpec(rerun, (value) => base + size([value]) <= SLACK_LIMITS.totalChars);
   }
   const blocks = layout(topics, shareValue);
+  // Slack rejects a message with neither blocks nor text; an empty answer still says so.
+  if (blocks.length === 0) blocks.push(section('Nothing to show.'));
 
   const summary = answer.title ? `${answer.title}: ${answer.text}` : answer.text;
-  return { text: truncateEscaped(escapeMrkdwn(summary.replace(/\s+/g, ' ')), FALLBACK_TEXT), blocks };
+  return {
+    text: truncateEscaped(escapeMrkdwn(summary.replace(/\s+/g, ' ')), FALLBACK_TEXT) || 'Nothing to show.',
+    blocks,
+  };
 }
 
 /** A short message (an apology, a UserError, a thank-you): escaped, one section. */
