@@ -1,6 +1,6 @@
 /**
  * Prints answer quality for the tuned engine and for plain MiniSearch defaults, on the tuning
- * half and the report half of tests/eval/questions.yaml. `--failures tune` lists what went wrong
+ * half and the report half of the labelled questions in tests/eval/. `--failures tune` lists what went wrong
  * on the tuning half (`--failures report` on the other); `--json` prints the figures as JSON.
  */
 import { parseArgs } from 'node:util';
