@@ -404,6 +404,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const questions = sentences.filter(isQuestion);
     if (questions.length === 0 || questions.length === sentences.length) return new Set();
     const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
+    // "...fifty billion. Is that the number reported?" refers back: the claim is what is asked.
+    if (
+      questions.every((q) =>
+        /^(?:is|was)\s+(?:that|this|it)\s+(?:the\s+)?(?:right|correct|true|accurate|number|figure|amount|date|what)\b/i.test(
+          q.trim(),
+        ),
+      )
+    )
+      return new Set();
     // "...keeps the AGI trigger. Does it?": the question is in the other sentences.
     // "...is months away. Does that match?" too: the question adds no word the knowledge base knows.
     if (![...asked].some((w) => knownTerms.has(analyzer.term(w) ?? ''))) return new Set();
