@@ -9,6 +9,7 @@ import {
   cleanQuestion,
   createAnalyzer,
   detectIntents,
+  isStopWordTypo,
   splitWords,
   withoutFraming,
 } from './text.js';
@@ -601,6 +602,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
         if (
           month >= 0 ||
           /^\d[\d.]*$/.test(word) ||
+          (isStopWordTypo(word) && !isEnglishWord(word)) ||
           word.length <= 2 ||
           (word.length > 5 && word.endsWith('ly'))
         ) {

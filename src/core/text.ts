@@ -1,3 +1,4 @@
+import SearchableMap from 'minisearch/SearchableMap';
 import { stemmer } from 'stemmer';
 import type { Intent, KnowledgeBase } from './knowledge/schema.js';
 
@@ -44,6 +45,21 @@ const STOP_WORDS = new Set(
     /\s+/,
   ),
 );
+
+let stopWordMap: SearchableMap<true> | undefined;
+
+/**
+ * A misspelt stop word ("happend", "whta"): one edit from one, same first letter, and not itself an
+ * English word. Such a word is no more part of the question than the word it stands for.
+ */
+export function isStopWordTypo(word: string): boolean {
+  if (word.length < 5) return false;
+  stopWordMap ??= SearchableMap.from(
+    [...STOP_WORDS].filter((w) => w.length >= 4).map((w) => [w, true] as const),
+  );
+  for (const candidate of stopWordMap.fuzzyGet(word, 1).keys()) if (candidate[0] === word[0]) return true;
+  return false;
+}
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
 const INTENT_PATTERNS: [Intent, RegExp][] = [

@@ -4,6 +4,7 @@ import {
   askedForWords,
   cleanQuestion,
   detectIntents,
+  isStopWordTypo,
   splitWords,
   withoutFraming,
 } from '../../src/core/text.js';
@@ -15,6 +16,14 @@ describe('the asked-for word', () => {
     expect(askedForWords('up to $50b - what milestones decide it')[0]).toBe('milestones');
     expect(askedForWords('does it keep the clause which people argued about')).toEqual([]);
     expect(askedForWh('is there a limit on how much openai pays')).toBe('how');
+  });
+});
+
+describe('misspelt stop words', () => {
+  it('are recognised, but real words and short ones are not taken for them', () => {
+    expect(isStopWordTypo('happend')).toBe(true);
+    expect(isStopWordTypo('exclusive')).toBe(false);
+    expect(isStopWordTypo('whta')).toBe(false);
   });
 });
 
