@@ -49,7 +49,7 @@ const STOP_WORDS = new Set(
 let stopWordMap: SearchableMap<true> | undefined;
 
 /**
- * A misspelt stop word ("happend", "whta"): one edit from one, same first letter, and not itself an
+ * A misspelt stop word ("happend"): one edit from one, same first letter, and not itself an
  * English word. Such a word is no more part of the question than the word it stands for.
  */
 export function isStopWordTypo(word: string): boolean {
