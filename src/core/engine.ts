@@ -502,7 +502,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       months: [],
       yesNo:
         YES_NO.test(question.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? question) ||
-        question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
+        question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)) ||
+        // "Isn't it true the overhaul was announced in March?" still asks yes or no once the hedge is gone.
+        /\b(?:is|isn't|isnt|was|wasn't|wasnt)\s+it\s+(?:true|right|correct)\b|\b(?:am i|i'm|im)\s+right\b/i.test(
+          asked,
+        ),
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.

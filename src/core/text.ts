@@ -65,7 +65,7 @@ const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
-    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule)\b/,
+    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date)\b/,
   ],
   [
     'duration',
@@ -105,7 +105,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 /** The word a question names as the kind of thing it wants: "which regions", "what price". */
 // Only where a clause starts: in "that clause which people argued about", "which" asks nothing.
 const ASKED_FOR =
-  /(?:(?:^|[,;:.!?(\-—–]\s*|\b(?:and|but|so|or|then|exactly|just|also|me|us|know)\s+)(which|what|whats|what's)|\b(how many|how much))((?:\s+[\p{L}\p{N}]+){1,3})/u;
+  /(?:(?:^|[,;:.!?(\-—–]\s*|\b(?:and|but|so|or|then|exactly|just|also|me|us|know)\s+)(?:(?:on|in|at|for|from|to|by|with|under|of)\s+)?(which|what|whats|what's)|\b(how many|how much))((?:\s+[\p{L}\p{N}]+){1,3})/u;
 
 /** Up to three words after "which", "what", "how many" or "how much": the asked-for word is among them. */
 /** The question word before the asked-for word: "which", "what", "how many"... or "". */
@@ -122,7 +122,7 @@ export function askedForWords(normalized: string): string[] {
 // "Why is the Bedrock launch such a big deal?" asks what makes it matter, which a fact can say
 // without giving a cause.
 const SIGNIFICANCE =
-  /\bwhy (?:is|was|does|did)\b[^?]*\b(?:significant|significance|important|importance|big deal|milestone|notable|noteworthy|matter|matters|mattered|relevant|special)\b/;
+  /\bwhy (?:is|was|does|did)\b[^?]*\b(?:significant|significance|important|importance|big deal|milestone|notable|noteworthy|matter|matters|mattered|relevant|special)\b|\b(?:significance|big deal|milestone)\b[^?]*\bwhy\b/;
 
 export function detectIntents(normalized: string): Intent[] {
   const intents = INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);

@@ -16,6 +16,7 @@ describe('the asked-for word', () => {
     expect(askedForWords('up to $50b - what milestones decide it')[0]).toBe('milestones');
     expect(askedForWords('does it keep the clause which people argued about')).toEqual([]);
     expect(askedForWh('is there a limit on how much openai pays')).toBe('how');
+    expect(askedForWords('on which stock exchange will openai list')[0]).toBe('stock');
   });
 });
 
@@ -83,6 +84,7 @@ describe('reading chat messages', () => {
     expect(detectIntents('who pays whom now')).not.toContain('person');
     expect(detectIntents('how come they renegotiated')).toContain('cause');
     expect(detectIntents('is the cap likely to be raised')).toContain('forecast');
+    expect(detectIntents('openai bedrock launch date')).toContain('date');
     // What makes something matter is not its cause.
     expect(detectIntents('why is the bedrock launch such a big deal')).not.toContain('cause');
   });
