@@ -1,0 +1,413 @@
+import type SearchableMap from 'minisearch/SearchableMap';
+import { isEnglishWord } from './english.js';
+import type { Intent } from './knowledge/schema.js';
+import {
+  type Analyzer,
+  askedForWh,
+  askedForWords,
+  detectIntents,
+  isStopWordTypo,
+  splitWords,
+  withoutFraming,
+} from './text.js';
+
+/**
+ * Reading a question: what it asks for, which of its words the knowledge base knows, which are
+ * background, framing or conditions (years, months, figures) rather than topic. The engine then
+ * searches with what this finds and checks the facts against it.
+ */
+
+const INTENT_NOUNS: ReadonlySet<string> = new Set([
+  'size',
+  'amount',
+  'total',
+  'sum',
+  'number',
+  'figure',
+  'percentage',
+  'rate',
+  'reason',
+  'cause',
+]);
+
+/** "after 2030", "beyond 2032", "once 2032 is over". */
+const AFTER_YEAR =
+  /\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b|\bonce\s+((?:19|20)\d{2})\s+(?:is|has)\s+(?:over|passed|gone|ended|done)\b/;
+export const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+const EXAMPLES = /\b(?:examples?|e\.g|such as what|like what)\b/;
+
+/** Index terms of words that make something pass from one party to another. */
+const GIVING = new Set([
+  'pai',
+  'make',
+  'made',
+  'give',
+  'gave',
+  'transfer',
+  'licenc',
+  'commit',
+  'sell',
+  'share',
+]);
+
+// "may" is left out: it is far more often a verb.
+const MONTHS = 'january february march april _ june july august september october november december'.split(
+  ' ',
+);
+/** "...runs out in 2030, right?", "...started in 2019, didn't it?": a statement put up for a yes or no. */
+const TAG_QUESTION =
+  /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|is (?:that|this|it) (?:right|correct|true|accurate|what they said)|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
+const YES_NO =
+  /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
+
+/** What the engine makes of a question before searching. */
+export type QueryAnalysis = {
+  intents: Intent[];
+  /** Index terms of the known content words. */
+  terms: string[];
+  /** Terms that name an entity: checked by the entity guard, not by term coverage. */
+  entityTerms: Set<string>;
+  entities: string[];
+  /** Content words found nowhere in the knowledge base (lower-cased, aliases folded). */
+  unknown: string[];
+  /** Unknown words written with a capital letter mid-sentence: most likely a name. */
+  unknownNames: string[];
+  /**
+   * The index term for the kind of thing asked for ("which regions" -> "region"): an answer must
+   * speak of it. Null when the question names none, or names an entity (the guard handles those).
+   */
+  askedFor: string | null;
+  /** "What did Google say about...": whose word is asked for; a fact must name it, not cover it. */
+  speaker: string | null;
+  /** "from Amazon or from Microsoft": entities offered as alternatives, each to the others. */
+  alternatives: Map<string, string[]>;
+  /** "Microsoft to OpenAI", "MSFT -> OpenAI": two entities the question puts in an order. */
+  flow: [string, string] | null;
+  /** "Which teams", "what customers": the question wants the asked-for things named, not counted. */
+  asksToName: boolean;
+  /** "Any examples?": the answer must name instances of what is asked for. */
+  asksExamples: boolean;
+  /** The asked-for word is unknown to the knowledge base. */
+  askedForUnknown: boolean;
+  /** Years the question names: the answer must speak of one of them. */
+  years: string[];
+  /** The question also names the subject's own year: "2025 or 2026?" offers it as an alternative. */
+  subjectYear: boolean;
+  /** "after 2030": the answer must speak of a later year. */
+  after: number | null;
+  contentWords: number;
+  /** Content words that name an entity. */
+  entityWords: number;
+  /** Content words that name the subject as a whole (knowledge/aliases.yaml `context`). */
+  contextTerms: Set<string>;
+  contextWords: number;
+  /** Terms only in the sentences of a message that do not ask anything: background, searched for only. */
+  asideTerms: Set<string>;
+  /** Months the question names (1-12): the answer must be dated in one of them. */
+  months: number[];
+  /** The question asks yes or no ("Is there a cap...?"), not for a figure or a date. */
+  yesNo: boolean;
+};
+
+/**
+ * The words that say what is asked about: content words that neither name an entity (the entity
+ * guard settles those) nor the subject as a whole ("the deal", "the restructuring").
+ */
+export const topicWords = (a: QueryAnalysis) => Math.max(1, a.contentWords - a.entityWords - a.contextWords);
+
+/** What the reader needs of the knowledge base's vocabulary (see vocabulary.ts). */
+export type QueryContext = {
+  analyzer: Analyzer;
+  /** Every word the knowledge base uses or accepts. */
+  vocabulary: ReadonlySet<string>;
+  /** The same words, searchable by prefix and edit distance; built on first use. */
+  searchable: () => SearchableMap<string>;
+  knownTerms: ReadonlySet<string>;
+  contextTerms: ReadonlySet<string>;
+};
+
+export function createQueryReader({
+  analyzer,
+  vocabulary,
+  searchable,
+  knownTerms,
+  contextTerms,
+}: QueryContext): (question: string) => QueryAnalysis {
+  /** The known word (as written, before aliases) a misspelt one most likely stands for. */
+  const correct = (word: string): string | undefined => {
+    if (vocabulary.has(word) || analyzer.phraseWords.has(word)) return undefined;
+    if (word.length < 5 || /\d/.test(word) || isEnglishWord(word)) return undefined;
+    // Two edits for longer words: a swapped pair of letters ("licnese") counts as two.
+    const maxDistance = word.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const [candidate, [, distance]] of searchable().fuzzyGet(word, maxDistance)) {
+      // Typos rarely hit the first letter, while real words one letter apart often differ there
+      // ("founded", "bounded").
+      if (candidate[0] !== word[0]) continue;
+      // Two edits only as a swap of letters: "account" is not a typo of "amount".
+      if (distance === 2 && sortLetters(candidate) !== sortLetters(word)) continue;
+      if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
+
+  /**
+   * In a message of several sentences where some ask and some do not ("We run on GCP. Can OpenAI
+   * serve us?"), the words found only in the sentences that do not ask.
+   */
+  const asideWords = (message: string): Set<string> => {
+    // "As an architect on Oracle Cloud, may I...": who asks is background too.
+    const role = /^as an?\s+([^,?]{1,60}),\s*(?=\S)/i.exec(message);
+    if (role?.[1]) {
+      const asked = new Set(analyzer.canonicalWords(message.slice(role[0].length)));
+      // Its companies stay: "there" in the question is Oracle Cloud.
+      return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w) && !analyzer.entityOf(w)));
+    }
+    const sentences = message.split(/(?<=[.!?])\s+/);
+    // "...? like what was the definition": a question word asks, with or without its "?".
+    // "...? like a breakup fee": an example or an alternative spells out the question.
+    const isQuestion = (s: string) =>
+      /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically)\b/i.test(
+        s,
+      );
+    const questions = sentences.filter(isQuestion);
+    if (questions.length === 0 || questions.length === sentences.length) return new Set();
+    const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
+    // "...fifty billion. Is that the number reported?" refers back: the claim is what is asked.
+    if (
+      questions.every((q) =>
+        /^(?:is|was)\s+(?:that|this|it)\s+(?:the\s+)?(?:right|correct|true|accurate|number|figure|amount|date|what)\b/i.test(
+          q.trim(),
+        ),
+      )
+    )
+      return new Set();
+    // "...keeps the AGI trigger. Does it?": the question is in the other sentences.
+    // "...is months away. Does that match?" too: the question adds no word the knowledge base knows.
+    if (![...asked].some((w) => knownTerms.has(analyzer.term(w) ?? ''))) return new Set();
+    return new Set(
+      sentences
+        .filter((s) => !isQuestion(s))
+        .flatMap((s) => analyzer.canonicalWords(s))
+        .filter((w) => !asked.has(w)),
+    );
+  };
+
+  /**
+   * Two entities joined by "to", with at most one word before it: "from Microsoft to OpenAI",
+   * "Microsoft's payments to OpenAI". Not "OpenAI has to pay Microsoft", where "to" joins no
+   * entity, nor "OpenAI is still locked in to Microsoft".
+   */
+  const flowOf = (words: string[]): [string, string] | null => {
+    for (let i = 0; i < words.length; i++) {
+      const from = analyzer.entityOf(words[i] as string);
+      if (!from) continue;
+      // Further apart when a word of giving joins them: "Microsoft used to make payments to OpenAI".
+      const reach = (j: number) =>
+        j <= i + 3 || words.slice(i + 1, j).some((w) => GIVING.has(analyzer.term(w) ?? w));
+      for (let j = i + 2; j <= i + 6 && j < words.length && reach(j); j++) {
+        const to = analyzer.entityOf(words[j] as string);
+        if (to && words[j - 1] === 'to' && to !== from) return [from, to];
+        if (to) break;
+      }
+    }
+    return null;
+  };
+
+  /**
+   * "Reporter on deadline: can you confirm...": a label before a colon, made only of words the
+   * knowledge base does not know, says who asks. "Bedrock: when is GA?" names what is asked.
+   */
+  const withoutLabel = (question: string): string => {
+    const m = /^([^:?]{1,40}):\s+(?=(?:\S+\s+){2,}\S)/.exec(question);
+    if (!m?.[1]) return question;
+    const known = analyzer.canonicalWords(m[1]).some((w) => {
+      const t = analyzer.term(w);
+      return t !== null && (analyzer.entityOf(w) !== undefined || knownTerms.has(t) || vocabulary.has(w));
+    });
+    return known ? question : question.slice(m[0].length);
+  };
+
+  const analyze = (asked: string): QueryAnalysis => {
+    // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
+    const framed = withoutLabel(withoutFraming(asked));
+    const speaker = /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1];
+    const question = framed.replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
+    const normalized = question.toLowerCase();
+    const capitalised = new Set<string>();
+    // Words written with a capital letter anywhere but the start of a sentence.
+    for (const m of question.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}'])\p{Lu}[\p{L}\p{N}]*/gu))
+      capitalised.add(m[0].toLowerCase());
+
+    const analysis: QueryAnalysis = {
+      intents: detectIntents(normalized),
+      terms: [],
+      entityTerms: new Set(),
+      entities: [],
+      unknown: [],
+      unknownNames: [],
+      askedFor: null,
+      askedForUnknown: false,
+      flow: null,
+      speaker: speaker
+        ? (analyzer
+            .canonicalWords(speaker)
+            .map((w) => analyzer.entityOf(w))
+            .find(Boolean) ?? null)
+        : null,
+      alternatives: new Map(),
+      asksExamples: EXAMPLES.test(normalized),
+      asksToName: /^(?:which|what|whats|what's)$/.test(askedForWh(normalized)),
+      // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
+      years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
+      subjectYear: (normalized.match(YEAR) ?? []).some((y) => contextTerms.has(y)),
+      after: Number(AFTER_YEAR.exec(normalized)?.[1] ?? AFTER_YEAR.exec(normalized)?.[2]) || null,
+      contentWords: 0,
+      entityWords: 0,
+      contextTerms: new Set(),
+      contextWords: 0,
+      asideTerms: new Set(),
+      months: [],
+      yesNo:
+        YES_NO.test(question.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? question) ||
+        question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)) ||
+        // "Isn't it true the overhaul was announced in March?" still asks yes or no once the hedge is gone.
+        /\b(?:is|isn't|isnt|was|wasn't|wasnt)\s+it\s+(?:true|right|correct)\b|\b(?:am i|i'm|im)\s+right\b/i.test(
+          asked,
+        ),
+    };
+    // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
+    // A stop word there ("what did...") means the question names no kind of thing.
+    let askedCanonical: string | undefined;
+    // "How much OpenAI ends up paying" names no thing after its names, unlike "how many teams".
+    const quantity = askedForWh(normalized) === 'how';
+    for (const word of analyzer.canonicalWords(askedForWords(normalized).join(' '))) {
+      if (analyzer.entityOf(word)) {
+        if (quantity) break;
+        continue;
+      }
+      // "which other companies": "other" says which ones, the noun after it what.
+      if (word === 'other' || word === 'another') continue;
+      // "what kind of capabilities": the capabilities.
+      if (/^(?:kind|kinds|type|types|sort|sorts|of)$/.test(word)) continue;
+      // "What size", "what percentage": the intent checks handle those.
+      if (INTENT_NOUNS.has(word)) break;
+      if (analyzer.term(word) !== null) askedCanonical = word;
+      break;
+    }
+    const seen = new Set<string>();
+    // Typos first, on the words as written, so that a corrected word can still complete a phrase
+    // ("general availabilty" -> "general availability" -> ga).
+    let fixedAny = false;
+    // "shake-up": a hyphenated word the knowledge base writes as one ("shakeup") is that word.
+    const joined = question.replace(/([\p{L}]+)-([\p{L}]+)/gu, (pair, x: string, y: string) => {
+      const word = `${x}${y}`.toLowerCase();
+      if (!vocabulary.has(word)) return pair;
+      fixedAny = true;
+      return word;
+    });
+    const written = splitWords(joined).map((w) => {
+      const term = analyzer.term(w);
+      if (term === null || knownTerms.has(term)) return w;
+      // "uncapped", "unlimited": a negation does not change what is asked about.
+      const negated = /^(?:un|non)(\p{L}{4,})$/u.exec(w)?.[1];
+      if (negated && (vocabulary.has(negated) || knownTerms.has(analyzer.term(negated) ?? ''))) {
+        fixedAny = true;
+        return negated;
+      }
+      const fixed = correct(w);
+      if (!fixed) return w;
+      fixedAny = true;
+      return fixed;
+    });
+    const asides = asideWords(question);
+    const words = analyzer.canonicalWords(
+      (fixedAny ? written.join(' ') : question).replace(/\s*(?:->|→|=>|\bto\b)\s*/g, ' to '),
+    );
+    analysis.flow = flowOf(words);
+    // "Amazon or Microsoft", "from Amazon or from Microsoft": only small words between.
+    for (let i = 0; i < words.length; i++) {
+      const x = analyzer.entityOf(words[i] as string);
+      if (!x) continue;
+      const between: string[] = [];
+      for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+        const y = analyzer.entityOf(words[j] as string);
+        if (y) {
+          if (between.includes('or') && y !== x) {
+            analysis.alternatives.set(x, [...(analysis.alternatives.get(x) ?? []), y]);
+            analysis.alternatives.set(y, [...(analysis.alternatives.get(y) ?? []), x]);
+          }
+          break;
+        }
+        if (analyzer.term(words[j] as string) !== null) break;
+        between.push(words[j] as string);
+      }
+    }
+    for (const word of words) {
+      const term = analyzer.term(word);
+      if (term === null) continue;
+      const aside = asides.has(word);
+      const entity = analyzer.entityOf(word);
+      if (aside) {
+        // Background may help find the facts, but it is not what is asked: it can neither be left
+        // unexplained nor, when unknown, make the bot abstain; nor need the facts name a company
+        // it names ("We run on AWS and have no Azure account.").
+        if ((knownTerms.has(term) || vocabulary.has(word)) && !seen.has(term)) {
+          seen.add(term);
+          analysis.terms.push(term);
+          analysis.asideTerms.add(term);
+        }
+        continue;
+      }
+      analysis.contentWords++;
+      // A month says when, like a year: a condition on the answer, not a topic word it must repeat.
+      // One that names the subject itself (April, in knowledge/aliases.yaml `context`) sets none.
+      const month = MONTHS.indexOf(word);
+      if (month >= 0 && !contextTerms.has(term) && !analysis.months.includes(month + 1))
+        analysis.months.push(month + 1);
+      if (entity) {
+        analysis.entityWords++;
+        if (!analysis.entities.includes(entity)) analysis.entities.push(entity);
+        analysis.entityTerms.add(term);
+      } else if (!knownTerms.has(term) && !vocabulary.has(word)) {
+        // A year or a figure is checked as such below, whether or not the facts use it as a word.
+        if (
+          month >= 0 ||
+          /^\d[\d.]*$/.test(word) ||
+          (isStopWordTypo(word) && !isEnglishWord(word)) ||
+          word.length <= 2 ||
+          (word.length > 5 && word.endsWith('ly'))
+        ) {
+          // An unknown adverb ("realistically", "financially") colours a question, a stray letter
+          // or two ("w/", "q") is shorthand, and a month is a date: none names what is asked about.
+          analysis.contentWords--;
+          continue;
+        } else if (!(word.length > 3 && searchable().atPrefix(word).size > 0)) {
+          analysis.unknown.push(word);
+          if (capitalised.has(word)) analysis.unknownNames.push(word);
+          if (word === askedCanonical) analysis.askedForUnknown = true;
+          continue;
+        }
+      }
+      if (word === askedCanonical && !entity && term && !contextTerms.has(term)) analysis.askedFor = term;
+      if (term && (contextTerms.has(term) || month >= 0)) {
+        analysis.contextWords++;
+        analysis.contextTerms.add(term);
+      }
+      if (term && !seen.has(term)) {
+        seen.add(term);
+        analysis.terms.push(term);
+      }
+    }
+    return analysis;
+  };
+
+  return analyze;
+}
+
+const sortLetters = (word: string) => [...word].sort().join('');
