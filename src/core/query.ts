@@ -212,7 +212,10 @@ export function createQueryReader({
         j <= i + 3 || words.slice(i + 1, j).some((w) => GIVING.has(analyzer.term(w) ?? w));
       for (let j = i + 2; j <= i + 6 && j < words.length && reach(j); j++) {
         const to = analyzer.entityOf(words[j] as string);
-        if (to && words[j - 1] === 'to' && to !== from) return [from, to];
+        // "Microsoft ... to OpenAI", or "Microsoft used to send OpenAI": a word of giving just before.
+        const before = words[j - 1] as string;
+        if (to && to !== from && (before === 'to' || GIVING.has(analyzer.term(before) ?? before)))
+          return [from, to];
         if (to) break;
       }
     }

@@ -41,7 +41,7 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong went legit financial play played pan panned back picture link links connection type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
+  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong went legit financial play played pan panned back wat wut wht straight picture link links connection type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
     /\s+/,
   ),
 );
@@ -216,7 +216,10 @@ export function splitWords(text: string): string[] {
   }
   // "late April": when in a month does not change which month.
   if (/\b(?:early|mid|late)\b/.test(t))
-    t = t.replace(/\b(?:early|mid|late)[ -](?=(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g, '');
+    t = t.replace(
+      /\b(?:early|mid|late)[ -](?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g,
+      '',
+    );
   // "fifty billion", "five hundred percent": figures are written as digits.
   if (/illion|percent|per cent|thousand|\bbn\b/.test(t))
     t = t.replace(SPELLED_FIGURE, (m) => `${spelledNumber(m)} `);

@@ -151,6 +151,9 @@ describe('answering', () => {
     expect(factIds('What happens to the payments Microsoft used to make to OpenAI?')[0]).toBe(
       'microsoft-stops-revenue-share',
     );
+    expect(factIds('What happened to the payments Microsoft used to send OpenAI?')[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
     // "locked in to Microsoft" joins the two, but passes nothing between them.
     expect(factIds("Is OpenAI still locked in to Microsoft's cloud?")[0]).toBe('exclusivity-ended');
   });
