@@ -528,6 +528,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const quoted = splitWords(normalized.replaceAll('%', ' percent '));
       const percent = quoted.some((w, i) => isFigure(w) && quoted[i + 1] === 'percent');
       if (percent) return words.some((w, i) => isFigure(w) && words[i + 1] === 'percent');
+      // "Did Microsoft's ownership percentage change?" needs a fact that speaks of a percentage.
+      if (a.intents.includes('percentage') && !words.some((w) => /^percent(?:age)?s?$/.test(w))) return false;
       return !quoted.some(isFigure) || words.some(isFigure);
     }
     // "How many teams saw the 500% jump?" asks for a count, whatever else it mentions: a number
