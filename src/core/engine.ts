@@ -361,6 +361,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       );
 
     const a = analyze(question);
+    const lower = question.toLowerCase();
     if (a.contentWords === 0)
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
     if (a.unknownNames.length > 0)
@@ -427,14 +428,14 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // another fact of the same topic.
     const leadTopic = chosen[0]?.fact.topic;
     const sameTopic = chosen.filter((f) => f.fact.topic === leadTopic);
-    if (!sameTopic.some((f) => givesFigure(f, a, question.toLowerCase())))
+    if (!sameTopic.some((f) => givesFigure(f, a, lower)))
       return abstain(question, "My sources don't give that figure.", results, chosen[0]?.fact);
     // "On what day" wants a day, not a month; "which month of 2022" a month of that year.
-    if (chosen[0] && !datedPrecisely(chosen[0], a, question.toLowerCase()))
+    if (chosen[0] && !datedPrecisely(chosen[0], a, lower))
       return abstain(question, "My sources don't give that date.", results, chosen[0]?.fact);
     // "What did the clause say?", "How was AGI defined?" want the wording itself, which no fact
     // quotes.
-    if (!a.yesNo && WORDING.test(question.toLowerCase()))
+    if (!a.yesNo && WORDING.test(lower))
       return abstain(question, "My sources don't give the wording.", results, chosen[0]?.fact);
     // "Is the cap likely to be raised?" wants a forecast: facts that make none do not answer it.
     if (intents.has('forecast') && !chosen.some((f) => f.states.has('forecast')))
@@ -444,7 +445,6 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, "My sources don't name the people involved.", results);
     // "How long", "until when" want a duration or an end date.
     // "How long were they negotiating?" wants a span; "how long does it run?" an end date will do.
-    const lower = question.toLowerCase();
     const span =
       /\bhow long\b/.test(lower) &&
       !/\b(?:until|till|last|run|runs|expire|expires|end|ends|valid|keep|continue)\b/.test(lower);

@@ -59,7 +59,7 @@ const MONTHS = 'january february march april _ june july august september octobe
 const TAG_QUESTION =
   /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|is (?:that|this|it) (?:right|correct|true|accurate|what they said)|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
 const YES_NO =
-  /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
+  /^\s*(?:am|is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
 /** What the engine makes of a question before searching. */
 export type QueryAnalysis = {
@@ -122,7 +122,7 @@ export type QueryContext = {
   /** Every word the knowledge base uses or accepts. */
   vocabulary: ReadonlySet<string>;
   /** The same words, searchable by prefix and edit distance; built on first use. */
-  searchable: () => SearchableMap<string>;
+  searchable: () => SearchableMap<true>;
   knownTerms: ReadonlySet<string>;
   contextTerms: ReadonlySet<string>;
 };
@@ -276,13 +276,12 @@ export function createQueryReader({
       contextWords: 0,
       asideTerms: new Set(),
       months: [],
+      // "Isn't it true the overhaul was announced in March?" still asks yes or no once the hedge
+      // ("isn't it true") is set aside, so the question as asked counts too.
       yesNo:
-        YES_NO.test(question.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? question) ||
-        question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)) ||
-        // "Isn't it true the overhaul was announced in March?" still asks yes or no once the hedge is gone.
-        /\b(?:is|isn't|isnt|was|wasn't|wasnt)\s+it\s+(?:true|right|correct)\b|\b(?:am i|i'm|im)\s+right\b/i.test(
-          asked,
-        ),
+        [question, asked].some((q) =>
+          YES_NO.test(q.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? q),
+        ) || question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.

@@ -188,16 +188,14 @@ const SPELLED_FIGURE = new RegExp(
 );
 
 function spelledNumber(words: string): number {
-  let total = 0;
-  let current = 0;
+  let n = 0;
   for (const w of words.split(/[ -]/)) {
-    if (w === 'a') current = 1;
-    else if (w === 'hundred') current = (current || 1) * 100;
-    else if (TENS.includes(w)) current += TENS.indexOf(w) * 10;
-    else current += UNITS.indexOf(w);
+    if (w === 'a') n = 1;
+    else if (w === 'hundred') n = (n || 1) * 100;
+    else if (TENS.includes(w)) n += TENS.indexOf(w) * 10;
+    else n += UNITS.indexOf(w);
   }
-  total += current;
-  return total;
+  return n;
 }
 
 /** Lower-cased words with possessives and most punctuation gone; hyphens split words. */

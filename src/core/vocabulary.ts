@@ -9,7 +9,7 @@ export type Vocabulary = {
    * The same words, searchable by prefix and edit distance for typo correction. Built on first
    * use: a question with no unknown word never needs it, and start-up should not pay for it.
    */
-  searchable(): SearchableMap<string>;
+  searchable(): SearchableMap<true>;
   /** Index terms of every known word. */
   knownTerms: Set<string>;
   /** Index terms of the words that name the subject as a whole. */
@@ -25,12 +25,12 @@ export function buildVocabulary(
   analyzer: Analyzer,
   factWords: Iterable<string>,
 ): Vocabulary {
-  const words = new Map<string, string>();
+  const words = new Set<string>();
   const knownTerms = new Set<string>();
   const learn = (word: string, canonical: string) => {
     const term = analyzer.term(canonical);
     if (!term) return;
-    if (!words.has(word)) words.set(word, canonical);
+    words.add(word);
     knownTerms.add(term);
   };
   const addWords = (text: string) => {
@@ -51,10 +51,10 @@ export function buildVocabulary(
   const contextTerms = new Set(
     kb.context.flatMap((w) => analyzer.canonicalWords(w).flatMap((c) => analyzer.term(c) ?? [])),
   );
-  let map: SearchableMap<string> | undefined;
+  let map: SearchableMap<true> | undefined;
   const searchable = () => {
-    map ??= SearchableMap.from(words);
+    map ??= SearchableMap.from([...words].map((w) => [w, true] as const));
     return map;
   };
-  return { words: new Set(words.keys()), searchable, knownTerms, contextTerms };
+  return { words, searchable, knownTerms, contextTerms };
 }
