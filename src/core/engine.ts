@@ -1,9 +1,10 @@
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { type Answer, type Citation, makeAnswer, type Suggestion } from './answer.js';
+import { createChecks, type IndexedFact, type Precision } from './checks.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
 import { createQueryReader, type QueryAnalysis, topicWords, YEAR } from './query.js';
-import { cleanQuestion, createAnalyzer, splitWords, withoutFraming } from './text.js';
+import { cleanQuestion, createAnalyzer } from './text.js';
 import { buildVocabulary } from './vocabulary.js';
 
 /** Longest question accepted; longer input gets a short message instead of an answer. */
@@ -66,39 +67,8 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
 
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
 const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
-/**
- * A figure in a statement: digits or a number written out. Not "one" or "two", which mostly
- * count nothing ("one of its products", "the two companies").
- */
-const NUMBER =
-  /^(?:\d[\d.,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|fifty|hundred|thousand|million|billion)$/;
-/** How precisely a question wants a date: "on what day" wants a day, "which month" a month. */
-const DAY_WANTED =
-  /\bwhen exactly\b|\bexactly when\b|\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
-const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
-type Precision = 0 | 1 | 2 | 3;
-/**
- * "What did the clause say?", "how was AGI defined?": not "what does the article say about the
- * licence?" nor "what does it say the next limit is?".
- */
-const WORDING =
-  /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased)\b|(?:say|says|said|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?\?*\s*$)/;
-/** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
-const ASKS_WHEN =
-  /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
 /** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
 const NAMING_SHARE = 0.6;
-/** Words that speak of things without naming them: "some teams", "certain customers". */
-const UNSPECIFIC = new Set([
-  'some',
-  'several',
-  'certain',
-  'few',
-  'various',
-  'unnamed',
-  'undisclosed',
-  'many',
-]);
 export type Engine = {
   readonly kb: KnowledgeBase;
   ask(question: string): Answer;
@@ -118,32 +88,10 @@ export type Engine = {
   };
 };
 
-type IndexedFact = {
-  fact: Fact;
-  /** Entity ids the fact speaks of (statement and keywords). */
-  entities: Set<string>;
-  covers: Set<string>;
-  states: Set<Intent>;
-  /** Years the fact speaks of, in its statement or date. */
-  years: Set<string>;
-  /**
-   * Terms for the kinds of thing the fact names: Frontier is an openai-product, so a fact about
-   * Frontier answers "which product".
-   */
-  kinds: Set<string>;
-  /** Terms of the statement and the keywords: what the fact says, without its question variants. */
-  stated: Set<string>;
-  /** How precise the fact's date is (1 year, 2 month, 3 day; 0 none) and its year. */
-  datePrecision: Precision;
-  dateYear: string | undefined;
-  dateMonth: number | undefined;
-  /** Where each entity is first named in the statement: who pays whom, in word order. */
-  order: Map<string, number>;
-};
-
 export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> = {}): Engine {
   const opts: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const analyzer = createAnalyzer(kb);
+  const { namesNone, missingDetail } = createChecks(analyzer);
   const facts = new Map<string, IndexedFact>();
   const topics = new Map(kb.topics.map((t) => [t.id, t]));
   const sources = new Map(kb.sources.map((s) => [s.id, s]));
@@ -422,65 +370,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       if (extra && group.length < opts.maxFacts + 1) group.push(extra);
     }
     const chosen = group.map((r) => facts.get(r.id) as IndexedFact);
-    // "How much", "how many", "what percentage" want a figure from the most relevant fact itself,
-    // not from a neighbour that happens to state one; "how many teams" wants a number of teams.
-    // In a question of two parts ("how much, and on what condition?") the figure may come from
-    // another fact of the same topic.
-    const leadTopic = chosen[0]?.fact.topic;
-    const sameTopic = chosen.filter((f) => f.fact.topic === leadTopic);
-    if (!sameTopic.some((f) => givesFigure(f, a, lower)))
-      return abstain(question, "My sources don't give that figure.", results, chosen[0]?.fact);
-    // "On what day" wants a day, not a month; "which month of 2022" a month of that year.
-    if (chosen[0] && !datedPrecisely(chosen[0], a, lower))
-      return abstain(question, "My sources don't give that date.", results, chosen[0]?.fact);
-    // "What did the clause say?", "How was AGI defined?" want the wording itself, which no fact
-    // quotes.
-    if (!a.yesNo && WORDING.test(lower))
-      return abstain(question, "My sources don't give the wording.", results, chosen[0]?.fact);
-    // "Is the cap likely to be raised?" wants a forecast: facts that make none do not answer it.
-    if (intents.has('forecast') && !chosen.some((f) => f.states.has('forecast')))
-      return abstain(question, "My sources don't make that forecast.", results, chosen[0]?.fact);
-    // "Who runs..." wants a person: facts that name none do not answer it.
-    if (intents.has('person') && !chosen.some((f) => f.states.has('person')))
-      return abstain(question, "My sources don't name the people involved.", results);
-    // "How long", "until when" want a duration or an end date.
-    // "How long were they negotiating?" wants a span; "how long does it run?" an end date will do.
-    const span =
-      /\bhow long\b/.test(lower) &&
-      !/\b(?:until|till|last|run|runs|expire|expires|end|ends|valid|keep|continue)\b/.test(lower);
-    if (
-      intents.has('duration') &&
-      !chosen.some((f) => f.states.has('duration') || (!span && f.states.has('date')))
-    )
-      return abstain(question, "My sources don't say how long.", results);
-    // "When" wants a date or a time: facts that give none do not answer it.
-    if (
-      ASKS_WHEN.test(withoutFraming(question).toLowerCase()) &&
-      !chosen.some(
-        (f) =>
-          ['date', 'duration', 'condition'].some((st) => f.states.has(st as Intent)) || f.datePrecision > 0,
-      )
-    )
-      return abstain(question, "My sources don't give that date.", results, chosen[0]?.fact);
-    // "Why" wants a reason: facts that give none do not answer it.
-    if (intents.has('cause') && !chosen.some((f) => f.states.has('cause')))
-      return abstain(question, "My sources don't give a reason for that.", results);
-    // A year the question names must be one the answer speaks of; "after 2030" needs a later one.
-    const after = a.after;
-    if (
-      // Any one of them: "2030 or 2032?" offers alternatives.
-      // "Does Microsoft lose the licence in 2030?" is answered by the fact that gives its year.
-      (!a.yesNo &&
-        a.years.length > 0 &&
-        !a.subjectYear &&
-        !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
-      (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after))) ||
-      (!a.yesNo &&
-        a.months.length > 0 &&
-        !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth)))
-    )
-      return abstain(question, "My sources don't cover that period.", results, chosen[0]?.fact);
-
+    const missing = missingDetail(question, lower, a, chosen);
+    if (missing)
+      return abstain(question, missing.reason, results, missing.context ? chosen[0]?.fact : undefined);
     // The fact that states what the question asks for ("why": a cause) leads; then the strongest.
     const fits = (f: IndexedFact) => [...f.states].some((st) => intents.has(st));
     const ordered = chosen
@@ -489,76 +381,6 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       .map(({ f }) => f.fact);
     const { lines, citations } = cited(ordered, (f, n) => withMarker(f.statement, n));
     return base('answer', lines.join(' '), { question, citations, topic: ordered[0]?.topic ?? null });
-  };
-
-  // Statement words, in order, where figures are looked for (never in labels or variants). Only
-  // "how much" questions need them, so start-up does not pay for them.
-  const statementWordsCache = new Map<string, string[]>();
-  const statementWords = (f: IndexedFact) => {
-    let words = statementWordsCache.get(f.fact.id);
-    if (!words) {
-      words = splitWords(f.fact.statement.replaceAll('%', ' percent'));
-      statementWordsCache.set(f.fact.id, words);
-    }
-    return words;
-  };
-
-  /** Whether every mention of a term in a fact's statement is unspecific: "some teams". */
-  const namesNone = (f: IndexedFact, term: string): boolean => {
-    const words = statementWords(f);
-    let mentioned = false;
-    for (let i = 0; i < words.length; i++) {
-      if (analyzer.term(analyzer.canonicalWords(words[i] as string)[0] ?? '') !== term) continue;
-      mentioned = true;
-      const before = words.slice(Math.max(0, i - 2), i);
-      if (!before.some((w) => UNSPECIFIC.has(w))) return false;
-    }
-    return mentioned;
-  };
-
-  /** Whether a fact states the figure a quantity question asks for. */
-  const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
-    if (!a.intents.includes('percentage') && !a.intents.includes('amount')) return true;
-    const words = statementWords(f);
-    // A year is a date, not an amount.
-    const isFigure = (w: string) => NUMBER.test(w) && !/^(?:19|20)\d{2}$/.test(w);
-    // "Is there a limit on how much...?" and "same % as before?" are answered yes or no; "is the
-    // stake exactly 27%?" only by a fact that gives a figure of its own, to confirm or correct.
-    if (a.yesNo || !/\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized)) {
-      const quoted = splitWords(normalized.replaceAll('%', ' percent '));
-      const percent = quoted.some((w, i) => isFigure(w) && quoted[i + 1] === 'percent');
-      if (percent) return words.some((w, i) => isFigure(w) && words[i + 1] === 'percent');
-      // "Did Microsoft's ownership percentage change?" needs a fact that speaks of a percentage.
-      if (a.intents.includes('percentage') && !words.some((w) => /^percent(?:age)?s?$/.test(w))) return false;
-      return !quoted.some(isFigure) || words.some(isFigure);
-    }
-    // "How many teams saw the 500% jump?" asks for a count, whatever else it mentions: a number
-    // shortly before one of the words for what is counted.
-    const counted: string[] = [];
-    for (const w of analyzer.canonicalWords(
-      /\bhow many((?:\s+[\p{L}]+){1,3})/u.exec(normalized)?.[1] ?? '',
-    )) {
-      const t = analyzer.term(w);
-      if (t === null) break;
-      if (!a.contextTerms.has(t)) counted.push(t);
-    }
-    if (counted.length > 0) {
-      const termOf = (w: string) => analyzer.term(analyzer.canonicalWords(w)[0] ?? '');
-      return words.some(
-        (w, i) =>
-          isFigure(w) && words.slice(i + 1, i + 4).some((next) => counted.includes(termOf(next) ?? '')),
-      );
-    }
-    if (a.intents.includes('percentage'))
-      return words.some((w, i) => isFigure(w) && words[i + 1] === 'percent');
-    return words.some(isFigure);
-  };
-
-  const datedPrecisely = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
-    const wanted = DAY_WANTED.test(normalized) ? 3 : MONTH_WANTED.test(normalized) ? 2 : 0;
-    if (wanted === 0 || a.yesNo) return true;
-    if (a.years.length > 0 && !(f.dateYear && a.years.includes(f.dateYear))) return false;
-    return f.datePrecision >= wanted;
   };
 
   /**
