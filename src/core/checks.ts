@@ -53,7 +53,7 @@ export type IndexedFact = {
    * Terms for the kinds of thing the fact names: Frontier is an openai-product, so a fact about
    * Frontier answers "which product".
    */
-  kinds: Set<string>;
+  kinds: Map<string, Set<string>>;
   /** Terms of the statement and the keywords: what the fact says, without its question variants. */
   stated: Set<string>;
   /** How precise the fact's date is (1 year, 2 month, 3 day; 0 none) and its year. */

@@ -116,6 +116,28 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     return order;
   };
 
+  const kindsOf = (entities: Set<string>) => {
+    const kinds = new Map<string, Set<string>>();
+    for (const e of entities)
+      for (const w of (entityClass.get(e) ?? '').split('-')) {
+        const t = analyzer.entityOf(w) ? null : analyzer.term(w);
+        if (t) kinds.set(t, (kinds.get(t) ?? new Set()).add(e));
+      }
+    return kinds;
+  };
+  /**
+   * Whether a fact names a thing of the kind asked for that the question does not name already:
+   * "which cloud did Amazon want for Frontier?" is answered by a fact naming AWS; "which GPT models
+   * are on Bedrock?" is not answered by one naming only GPT again.
+   */
+  const namesKind = (f: IndexedFact, kind: string, a: QueryAnalysis) => {
+    // Bedrock in the question names Amazon, its owner, too.
+    const named = new Set<string>();
+    for (const q of a.entities)
+      for (let e: string | undefined = q; e && !named.has(e); e = partOf.get(e)) named.add(e);
+    return [...(f.kinds.get(kind) ?? [])].some((e) => !named.has(e));
+  };
+
   // Each fact's text is tokenized once, here; the index receives the words ready-made.
   const tokenized = new Map<string, { statement: string[][]; questions: string[]; keywords: string[][] }>();
   for (const fact of kb.facts) {
@@ -140,13 +162,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       dateMonth: Number(fact.date?.split('-')[1]) || undefined,
       dateYear: fact.date?.split('-')[0],
       order: firstMentions(t.statement.flat()),
-      kinds: new Set(
-        [...entities].flatMap((e) =>
-          (entityClass.get(e) ?? '')
-            .split('-')
-            .flatMap((w) => (analyzer.entityOf(w) ? [] : (analyzer.term(w) ?? []))),
-        ),
-      ),
+      kinds: kindsOf(entities),
     });
   }
 
@@ -402,7 +418,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // even if it matches the question's words less strongly.
     const asked = a.askedFor;
     if (a.asksToName && asked) {
-      const names = (r: SearchResult) => facts.get(r.id)?.kinds.has(asked) ?? false;
+      const names = (r: SearchResult) => {
+        const f = facts.get(r.id);
+        return f !== undefined && namesKind(f, asked, a);
+      };
       const naming = results
         .slice(0, opts.candidates)
         .filter((r) => names(r) && r.score >= best * opts.minLeadShare * NAMING_SHARE);
@@ -445,12 +464,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // The thing asked for must be in what the leading fact states or is described by (its
       // keywords), not only in a question variant or a neighbour: "which stock exchange?" is not
       // answered by "will OpenAI be listed on the stock exchange?".
-      if (asked && !leadFact.kinds.has(asked) && !leadFact.stated.has(asked)) continue;
+      if (asked && !namesKind(leadFact, asked, a) && !leadFact.stated.has(asked)) continue;
       // "Which teams?" wants teams named: a fact that speaks only of "some teams" names none.
-      if (asked && a.asksToName && !leadFact.kinds.has(asked) && namesNone(leadFact, asked)) continue;
+      if (asked && a.asksToName && !namesKind(leadFact, asked, a) && namesNone(leadFact, asked)) continue;
       // "What capabilities... any examples?": only a fact that names some (GPT and Codex are
       // models) gives examples.
-      if (asked && a.asksExamples && !leadFact.kinds.has(asked)) continue;
+      if (asked && a.asksExamples && !namesKind(leadFact, asked, a)) continue;
       return group;
     }
     return null;

@@ -41,9 +41,10 @@ const STOP_WORDS = new Set(
   says saying existing current currently previous prior old former exact exactly hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong went legit financial play played pan panned back wat wut wht straight picture link links connection type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn hadnt mustn needn mightn`.split(
-    /\s+/,
-  ),
+  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong went legit financial play played pan panned back wat wut wht straight picture link links connection type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn hadnt mustn needn mightn
+  following toward towards onward onwards notwithstanding among amongst purposes become becomes became
+  becoming precise general several various event events keeping retaining remaining staying post pre describe
+  described describes describing coverage everything direction directions party parties`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -81,11 +82,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
       `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max))\\b|\\$`,
     ),
   ],
-  ['percentage', /(\b(percent|percentage|what rate)\b|%)/],
+  ['percentage', /(\b(percent|percentage|(?:what|which|whats|what's)(?: [\w']+){0,4} rate)\b|%)/],
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
     'person',
-    /\bwho\b(?: [\w']+){0,3}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|reported|wrote|manages|managed|oversees|oversaw|chairs|chaired|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
+    /\bwho (?:at|from|inside|within|on)\b|\bwho\b(?: [\w']+){0,3}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|reported|wrote|manages|managed|oversees|oversaw|chairs|chaired|pushed|proposed|insisted|demanded|requested|championed|brokered|drafted|pitched|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
   ],
   [
     'cause',
@@ -239,7 +240,7 @@ export type Analyzer = {
 
 const MAX_PHRASE = 4;
 
-export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>): Analyzer {
+export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 'filler'>): Analyzer {
   // variant (space-joined words) -> canonical word
   const alias = new Map<string, string>();
   // First words of multi-word variants: only these are worth trying a phrase lookup from.
@@ -259,6 +260,8 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>):
   };
   for (const [canonical, variants] of Object.entries(kb.aliases))
     for (const v of variants) addAlias(v, canonical);
+  // Filler folds to no word: "ended up with" must not read as "end".
+  for (const phrase of kb.filler) addAlias(phrase, '');
   for (const entity of kb.entities) {
     const token = entity.id.replaceAll('-', '');
     entityOfWord.set(token, entity.id);
@@ -285,8 +288,8 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities'>):
       for (let n = longest; n >= 1; n--) {
         const phrase = n === 1 ? (words[i] as string) : words.slice(i, i + n).join(' ');
         const canonical = alias.get(phrase);
-        if (canonical) {
-          out.push(canonical);
+        if (canonical !== undefined) {
+          if (canonical) out.push(canonical);
           i += n;
           matched = true;
           break;

@@ -48,7 +48,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   const sourcesFile = read(join(dir, 'sources.yaml'), SourcesFile, 'source');
   const { topics } = read(join(dir, 'topics.yaml'), TopicsFile, 'topic');
   const { entities } = read(join(dir, 'entities.yaml'), EntitiesFile, 'entity');
-  const { aliases, context } = read(join(dir, 'aliases.yaml'), AliasesFile, 'alias');
+  const { aliases, context, filler } = read(join(dir, 'aliases.yaml'), AliasesFile, 'alias');
 
   const factsDir = join(dir, 'facts');
   let factFiles: string[];
@@ -70,6 +70,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     asOf: sourcesFile.asOf,
     aliases,
     context,
+    filler,
     sources: sourcesFile.sources,
     topics,
     entities,

@@ -88,6 +88,7 @@ export const AliasesFile = z.strictObject({
     z.array(Text).min(1, 'must list at least one alias'),
   ),
   context: z.array(Word).default([]),
+  filler: z.array(Text).default([]),
 });
 
 export type KnowledgeBase = {
@@ -96,6 +97,8 @@ export type KnowledgeBase = {
   aliases: Record<string, string[]>;
   /** Words naming the subject as a whole, which no single fact needs to repeat. */
   context: string[];
+  /** Phrases that say nothing about the subject ("end up", "in effect"): read as no words at all. */
+  filler: string[];
   sources: Source[];
   topics: Topic[];
   entities: Entity[];
