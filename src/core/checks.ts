@@ -189,7 +189,8 @@ export function createChecks(analyzer: Analyzer) {
     // "Why" wants a reason: facts that give none do not answer it.
     if (intents.has('cause') && !chosen.some((f) => f.states.has('cause')))
       return { reason: "My sources don't give a reason for that.", context: false };
-    // A year the question names must be one the answer speaks of; "after 2030" needs a later one.
+    // A year the question names must be one the answer speaks of; "after 2030" needs a later one;
+    // "this week", counted from today, is a period sources written at one time do not speak of.
     const after = a.after;
     if (
       // Any one of them: "2030 or 2032?" offers alternatives.
@@ -201,7 +202,8 @@ export function createChecks(analyzer: Analyzer) {
       (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after))) ||
       (!a.yesNo &&
         a.months.length > 0 &&
-        !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth)))
+        !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth))) ||
+      a.relativePeriod
     )
       return { reason: "My sources don't cover that period.", context: true };
 

@@ -108,6 +108,8 @@ export type QueryAnalysis = {
   months: number[];
   /** The question asks yes or no ("Is there a cap...?"), not for a figure or a date. */
   yesNo: boolean;
+  /** The question asks about a period counted from today ("this week"), not as background. */
+  relativePeriod: boolean;
 };
 
 /**
@@ -168,13 +170,7 @@ export function createQueryReader({
       // Its companies stay: "there" in the question is Oracle Cloud.
       return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w) && !analyzer.entityOf(w)));
     }
-    const sentences = message.split(/(?<=[.!?])\s+/);
-    // "...? like what was the definition": a question word asks, with or without its "?".
-    // "...? like a breakup fee": an example or an alternative spells out the question.
-    const isQuestion = (s: string) =>
-      /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically)\b/i.test(
-        s,
-      );
+    const sentences = message.split(SENTENCE_END);
     const questions = sentences.filter(isQuestion);
     if (questions.length === 0 || questions.length === sentences.length) return new Set();
     const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
@@ -282,6 +278,10 @@ export function createQueryReader({
         [question, asked].some((q) =>
           YES_NO.test(q.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? q),
         ) || question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
+      // "Our AWS rep was vague on the call yesterday." is background; "who is on call this week?" asks.
+      relativePeriod: question
+        .split(SENTENCE_END)
+        .some((s, _, all) => RELATIVE_PERIOD.test(s) && (isQuestion(s) || !all.some(isQuestion))),
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
@@ -411,5 +411,18 @@ export function createQueryReader({
 
   return analyze;
 }
+
+const SENTENCE_END = /(?<=[.!?])\s+/;
+/**
+ * Whether a sentence asks. "...? like what was the definition": a question word asks, with or
+ * without its "?"; "...? like a breakup fee": an example or an alternative spells out the question.
+ */
+const isQuestion = (s: string) =>
+  /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically)\b/i.test(
+    s,
+  );
+/** A period counted from today, which sources written at one time do not speak of. */
+const RELATIVE_PERIOD =
+  /\b(?:tomorrow|tonight|yesterday|(?:this|next|last) (?:week|weekend|month|quarter))\b/i;
 
 const sortLetters = (word: string) => [...word].sort().join('');
