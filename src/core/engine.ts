@@ -47,6 +47,8 @@ export type EngineOptions = {
    * to OpenAI"); its inverse for the reverse order.
    */
   flowBoost: number;
+  /** Score factor for a fact about what the question sets aside ("besides the end date"). */
+  exceptFactor: number;
 };
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -63,6 +65,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   unknownWeight: 1.5,
   unknownRelief: 0.5,
   flowBoost: 1.5,
+  exceptFactor: 0.5,
 };
 
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
@@ -339,10 +342,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // boost would put any fact with a number in front of the one the question is about.
     const boosted = new Set(a.intents);
     const flow = a.flow;
+    const excepted = a.excepted.intents.size > 0 || a.excepted.terms.size > 0;
     const results = index.search(queryFor(a), {
       ...searchOptions,
       boostDocument:
-        boosted.size || flow
+        boosted.size || flow || excepted
           ? (id) => {
               const f = facts.get(id);
               if (!f) return 1;
@@ -356,6 +360,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
               const to = flow ? f.order.get(flow[1]) : undefined;
               if (from !== undefined && to !== undefined)
                 factor *= from < to ? opts.flowBoost : 1 / opts.flowBoost;
+              // "Besides the end date, what changed?": the fact about the end date is not asked for.
+              if (
+                [...f.states].some((st) => a.excepted.intents.has(st)) ||
+                [...a.excepted.terms].some((t) => f.stated.has(t))
+              )
+                factor *= opts.exceptFactor;
               return factor;
             }
           : undefined,

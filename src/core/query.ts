@@ -110,6 +110,8 @@ export type QueryAnalysis = {
   yesNo: boolean;
   /** The question asks about a period counted from today ("this week"), not as background. */
   relativePeriod: boolean;
+  /** What the question sets aside ("besides the end date"): not what it asks about. */
+  excepted: { intents: Set<Intent>; terms: Set<string> };
 };
 
 /**
@@ -236,7 +238,11 @@ export function createQueryReader({
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
     const framed = withoutLabel(withoutFraming(asked));
     const speaker = /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1];
-    const question = framed.replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
+    const spoken = framed.replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
+    // "Besides the end date, what changed?" asks about anything but the end date.
+    const except = EXCEPT.exec(spoken);
+    const question = except ? spoken.replace(except[0], except[0].startsWith(',') ? ',' : ' ') : spoken;
+    const exceptText = except?.[1] ?? '';
     const normalized = question.toLowerCase();
     const capitalised = new Set<string>();
     // Words written with a capital letter anywhere but the start of a sentence.
@@ -278,6 +284,16 @@ export function createQueryReader({
         [question, asked].some((q) =>
           YES_NO.test(q.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? q),
         ) || question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
+      excepted: {
+        intents: new Set(exceptText ? detectIntents(exceptText.toLowerCase()) : []),
+        terms: new Set(
+          analyzer
+            .canonicalWords(exceptText)
+            .filter((w) => !analyzer.entityOf(w))
+            .flatMap((w) => analyzer.term(w) ?? [])
+            .filter((t) => !contextTerms.has(t)),
+        ),
+      },
       // "Our AWS rep was vague on the call yesterday." is background; "who is on call this week?" asks.
       relativePeriod: question
         .split(SENTENCE_END)
@@ -413,6 +429,12 @@ export function createQueryReader({
 }
 
 const SENTENCE_END = /(?<=[.!?])\s+/;
+/**
+ * "Besides the end date, what...", "what changed, apart from the end date?". "Other than" only
+ * opening a clause: in "a cloud other than Azure" it says which clouds, setting nothing aside.
+ */
+const EXCEPT =
+  /(?:(?:^|[,.;:]\s*)(?:other than|beyond)|\b(?:besides|apart from|aside from|except for))\s+([^,?;.!]{1,40})(?=[,?;.!]|\s*$)/i;
 /**
  * Whether a sentence asks. "...? like what was the definition": a question word asks, with or
  * without its "?"; "...? like a breakup fee": an example or an alternative spells out the question.

@@ -158,6 +158,26 @@ describe('answering', () => {
     expect(factIds("Is OpenAI still locked in to Microsoft's cloud?")[0]).toBe('exclusivity-ended');
   });
 
+  it('leaves out what the question sets aside ("besides the end date")', () => {
+    // Without the aside, the fact that gives the end date leads.
+    expect(factIds("What's new about the money OpenAI sends Microsoft?")[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds("Besides the end date, what's new about the money OpenAI sends Microsoft?")[0]).toBe(
+      'revenue-share-capped',
+    );
+    expect(factIds("what's new about the money openai sends microsoft, apart from the timeline?")[0]).toBe(
+      'revenue-share-capped',
+    );
+  });
+
+  it('reads filler phrases as no words ("still in effect", "back to the table")', () => {
+    expect(factIds('Is Azure exclusivity still in effect for OpenAI?')[0]).toBe('exclusivity-ended');
+    expect(factIds('so what forced msft and openai back to the table?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+  });
+
   it('prefers the fact that states what "when" and "why" ask for', () => {
     expect(factIds('when did openai models come to bedrock')[0]).toBe('bedrock-launch');
     expect(factIds('why was the partnership renegotiated')[0]).toBe('amazon-deal-triggered-restructuring');
@@ -259,6 +279,13 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     ],
     // ...while "in February" is answered (see above).
     ['a month no fact is dated in', 'What did Amazon pledge in March?', /period/, 'amazon-commitment'],
+    // A period counted from today is after the sources, however on-topic the rest.
+    [
+      'a period counted from today',
+      'Is Microsoft still paying OpenAI anything this week?',
+      /period/,
+      'microsoft-stops-revenue-share',
+    ],
   ])('on %s', (_label, question, reason, related) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe('abstain');
