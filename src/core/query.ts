@@ -51,13 +51,16 @@ const GIVING = new Set([
   'share',
 ]);
 
+/** Words of receiving: "Microsoft receives payments from OpenAI" is a flow from OpenAI. */
+const RECEIVING = new Set(['receiv', 'collect', 'get', 'gets', 'got']);
+
 // "may" is left out: it is far more often a verb.
 const MONTHS = 'january february march april _ june july august september october november december'.split(
   ' ',
 );
 /** "...runs out in 2030, right?", "...started in 2019, didn't it?": a statement put up for a yes or no. */
 const TAG_QUESTION =
-  /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|is (?:that|this|it) (?:right|correct|true|accurate|what they said)|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
+  /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|is (?:that|this|it) (?:right|correct|true|accurate|what they said)|(?:can|could) you confirm|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
 const YES_NO =
   /^\s*(?:am|is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
@@ -179,7 +182,7 @@ export function createQueryReader({
     // "...fifty billion. Is that the number reported?" refers back: the claim is what is asked.
     if (
       questions.every((q) =>
-        /^(?:is|was)\s+(?:that|this|it)\s+(?:the\s+)?(?:right|correct|true|accurate|number|figure|amount|date|what)\b/i.test(
+        /^(?:(?:is|was)\s+(?:that|this|it)\s+(?:still\s+)?(?:the\s+)?(?:right|correct|true|accurate|fair|number|figure|amount|date|what)|true|right|correct)\b/i.test(
           q.trim(),
         ),
       )
@@ -206,14 +209,17 @@ export function createQueryReader({
       const from = analyzer.entityOf(words[i] as string);
       if (!from) continue;
       // Further apart when a word of giving joins them: "Microsoft used to make payments to OpenAI".
-      const reach = (j: number) =>
-        j <= i + 3 || words.slice(i + 1, j).some((w) => GIVING.has(analyzer.term(w) ?? w));
+      const joining = (j: number) => words.slice(i + 1, j).map((w) => analyzer.term(w) ?? w);
+      const reach = (j: number) => j <= i + 3 || joining(j).some((t) => GIVING.has(t) || RECEIVING.has(t));
       for (let j = i + 2; j <= i + 6 && j < words.length && reach(j); j++) {
         const to = analyzer.entityOf(words[j] as string);
         // "Microsoft ... to OpenAI", or "Microsoft used to send OpenAI": a word of giving just before.
         const before = words[j - 1] as string;
         if (to && to !== from && (before === 'to' || GIVING.has(analyzer.term(before) ?? before)))
           return [from, to];
+        // "Microsoft keeps receiving payments from OpenAI": the other way round.
+        if (to && to !== from && before === 'from' && joining(j).some((t) => RECEIVING.has(t)))
+          return [to, from];
         if (to) break;
       }
     }
@@ -313,6 +319,8 @@ export function createQueryReader({
       if (word === 'other' || word === 'another') continue;
       // "what kind of capabilities": the capabilities.
       if (/^(?:kind|kinds|type|types|sort|sorts|of)$/.test(word)) continue;
+      // "What's expected...", "which two companies": a participle or a count names no kind of thing.
+      if (/^(?:\d+|two|three|four|five|[\p{L}]{3,}ed)$/u.test(word)) continue;
       // "What size", "what percentage": the intent checks handle those.
       if (INTENT_NOUNS.has(word)) break;
       if (analyzer.term(word) !== null) askedCanonical = word;
@@ -344,9 +352,17 @@ export function createQueryReader({
       return fixed;
     });
     const asides = asideWords(question);
-    const words = analyzer.canonicalWords(
-      (fixedAny ? written.join(' ') : question).replace(/\s*(?:->|→|=>|\bto\b)\s*/g, ' to '),
-    );
+    const words = analyzer
+      .canonicalWords((fixedAny ? written.join(' ') : question).replace(/\s*(?:->|→|=>|\bto\b)\s*/g, ' to '))
+      // "When did the news go public?", "the deal went public": news made public, not a listing,
+      // which only a company does.
+      .map((w, i, all) =>
+        w === 'ipo' &&
+        i > 0 &&
+        (all[i - 1] === 'news' || contextTerms.has(analyzer.term(all[i - 1] as string) ?? ''))
+          ? 'announce'
+          : w,
+      );
     analysis.flow = flowOf(words);
     // "Amazon or Microsoft", "from Amazon or from Microsoft": only small words between.
     for (let i = 0; i < words.length; i++) {
@@ -443,8 +459,11 @@ const isQuestion = (s: string) =>
   /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically)\b/i.test(
     s,
   );
-/** A period counted from today, which sources written at one time do not speak of. */
+/**
+ * A period counted from today, which sources written at one time do not speak of: "this week",
+ * and "so far" (how much has been paid so far is a question about today).
+ */
 const RELATIVE_PERIOD =
-  /\b(?:tomorrow|tonight|yesterday|(?:this|next|last) (?:week|weekend|month|quarter))\b/i;
+  /\b(?:tomorrow|tonight|yesterday|so far|(?:this|next|last) (?:week|weekend|month|quarter))\b/i;
 
 const sortLetters = (word: string) => [...word].sort().join('');

@@ -44,7 +44,9 @@ const STOP_WORDS = new Set(
   giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong went legit financial play played pan panned back wat wut wht straight picture link links connection type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn hadnt mustn needn mightn
   following toward towards onward onwards notwithstanding among amongst purposes become becomes became
   becoming precise general several various event events keeping retaining remaining staying post pre describe
-  described describes describing coverage everything direction directions party parties`.split(/\s+/),
+  described describes describing coverage everything direction directions party parties
+  convinced concrete tangible rep reps representative standing story special fair kinds sorts letting
+  nature character two`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -66,7 +68,7 @@ const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
-    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date)\b/,
+    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon)\b/,
   ],
   [
     'duration',
@@ -90,7 +92,8 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     'cause',
-    /\b(why|how come|reason|reasons|cause|caused|causes|trigger|triggered|what led|led to|because)\b/,
+    // "What was the trigger?", not "the AGI trigger in the contract".
+    /\b(why|how come|reason|reasons|cause|caused|causes|(?:what|the) (?:was |is )?(?:the )?trigger|trigger (?:for|of|behind)|triggered|what led|led to|because)\b/,
   ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
@@ -99,7 +102,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     'condition',
-    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|on what)\b/,
+    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
   ],
 ];
 
@@ -159,13 +162,13 @@ const LABEL =
 // "My manager asked me whether...", "the board wants to know if...": who is asking, before the
 // question itself is reported. Not when the message itself asks about the asking ("who asked...").
 const REPORTED =
-  /^(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were|can|could|will|would|should|has|have)\b)[^?]{0,80}?\b(?:ask|asks|asked|asking|wants to know|want to know|wanted to know|wondering|wonders|wondered)\s+(?:me\s+|us\s+)?(?=(?:whether|if|when|why|how|what|which|who)\b)/i;
+  /^(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were|can|could|will|would|should|has|have)\b)[^?]{0,120}?\b(?:ask|asks|asked|asking|wants to know|want to know|wanted to know|wondering|wonders|wondered)\s+(?:me\s+|us\s+)?(?=(?:whether|if|when|why|how|what|which|who|until|till)\b)/i;
 
 // "journalist here,", "just double-checking:", "isn't it true that", "correct me if I'm wrong,":
 // who asks and how sure they are, before what they ask. ("Apart from the end date," is what they
 // do not ask: the query reader sets it aside.)
 const HEDGE =
-  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|friend|boss|manager)\s+(?:that\s+)?(?:says|said|claims|claimed|suggests|suggested|reports|reported)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|said|told me|told us|claims|claimed|thinks|reckons|insists)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|friend|boss|manager)\s+(?:that\s+)?(?:says|said|claims|claimed|suggests|suggested|reports|reported)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 /**
  * The question without the greeting, label, hedge or reporting clause a chat message may open

@@ -154,6 +154,10 @@ describe('answering', () => {
     expect(factIds('What happened to the payments Microsoft used to send OpenAI?')[0]).toBe(
       'microsoft-stops-revenue-share',
     );
+    // Receiving from: the other way round.
+    expect(factIds('Through which year will Microsoft keep receiving payments from OpenAI?')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
     // "locked in to Microsoft" joins the two, but passes nothing between them.
     expect(factIds("Is OpenAI still locked in to Microsoft's cloud?")[0]).toBe('exclusivity-ended');
   });
@@ -175,6 +179,13 @@ describe('answering', () => {
     expect(factIds('Is Azure exclusivity still in effect for OpenAI?')[0]).toBe('exclusivity-ended');
     expect(factIds('so what forced msft and openai back to the table?')[0]).toBe(
       'amazon-deal-triggered-restructuring',
+    );
+  });
+
+  it('reads "go public" as a listing only when a company goes public', () => {
+    expect(factIds('When might OpenAI go public?')[0]).toBe('possible-ipo-2026');
+    expect(factIds('On which day did the news of the overhaul go public?')[0]).toBe(
+      'restructuring-announced',
     );
   });
 
