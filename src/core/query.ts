@@ -382,10 +382,22 @@ export function createQueryReader({
         between.push(words[j] as string);
       }
     }
-    for (const word of words) {
+    // "the MSFT/OpenAI overhaul": two names that only say whose deal is meant are, like the deal
+    // itself, the subject as a whole, not companies the answer must name. One name may say which
+    // deal: "the Azure arrangement" is not the restructuring.
+    const namesSubject = new Set<number>();
+    for (let i = words.length - 1, subject = false; i >= 0; i--) {
+      const w = words[i] as string;
+      if (!analyzer.entityOf(w)) subject = contextTerms.has(analyzer.term(w) ?? '');
+      else if (subject && i > 0 && analyzer.entityOf(words[i - 1] as string)) {
+        namesSubject.add(i).add(i - 1);
+        i--;
+      }
+    }
+    for (const [index, word] of words.entries()) {
       const term = analyzer.term(word);
       if (term === null) continue;
-      const aside = asides.has(word);
+      const aside = asides.has(word) || namesSubject.has(index);
       const entity = analyzer.entityOf(word);
       if (aside) {
         // Background may help find the facts, but it is not what is asked: it can neither be left

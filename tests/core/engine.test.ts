@@ -182,6 +182,12 @@ describe('answering', () => {
     );
   });
 
+  it('reads two names before "deal" or "overhaul" as naming the subject, not as what is asked', () => {
+    expect(factIds('need the exact date the MSFT-OpenAI deal overhaul was made public for a slide')[0]).toBe(
+      'restructuring-announced',
+    );
+  });
+
   it('reads "go public" as a listing only when a company goes public', () => {
     expect(factIds('When might OpenAI go public?')[0]).toBe('possible-ipo-2026');
     expect(factIds('On which day did the news of the overhaul go public?')[0]).toBe(
