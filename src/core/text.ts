@@ -46,7 +46,7 @@ const STOP_WORDS = new Set(
   becoming precise general several various event events keeping retaining remaining staying post pre describe
   described describes describing coverage everything direction directions party parties
   convinced concrete tangible rep reps representative standing story special fair kinds sorts letting
-  nature character two`.split(/\s+/),
+  nature character two versus vs elaborate clarify`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -84,7 +84,10 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
       `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max))\\b|\\$`,
     ),
   ],
-  ['percentage', /(\b(percent|percentage|(?:what|which|whats|what's)(?: [\w']+){0,4} rate)\b|%)/],
+  [
+    'percentage',
+    /(\b(percent|percentage|(?:what|which|whats|what's)(?: [\w']+){0,4} rate|what share of)\b|%)/,
+  ],
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
     'person',
