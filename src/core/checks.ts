@@ -22,7 +22,7 @@ const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
  * licence?" nor "what does it say the next limit is?".
  */
 const WORDING =
-  /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased)\b|(?:say|says|said|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?\?*\s*$)/;
+  /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased)\b|(?:say|says|said|saying|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?(?:[?,]|\s*$))/;
 /** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
 const ASKS_WHEN =
   /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;

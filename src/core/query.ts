@@ -255,8 +255,14 @@ export function createQueryReader({
     for (const m of question.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}'])\p{Lu}[\p{L}\p{N}]*/gu))
       capitalised.add(m[0].toLowerCase());
 
+    const asides = asideWords(question);
+    // "We stay on Azure only because OpenAI was only there. Is that still the case?": the
+    // background says why, but only the sentence that asks says what is asked for.
+    const sentences = normalized.split(SENTENCE_END);
+    const asking = asides.size > 0 ? sentences.filter(isQuestion).join(' ') : normalized;
+
     const analysis: QueryAnalysis = {
-      intents: detectIntents(normalized),
+      intents: detectIntents(asking),
       terms: [],
       entityTerms: new Set(),
       entities: [],
@@ -351,7 +357,6 @@ export function createQueryReader({
       fixedAny = true;
       return fixed;
     });
-    const asides = asideWords(question);
     const words = analyzer
       .canonicalWords((fixedAny ? written.join(' ') : question).replace(/\s*(?:->|→|=>|\bto\b)\s*/g, ' to '))
       // "When did the news go public?", "the deal went public": news made public, not a listing,
@@ -468,7 +473,7 @@ const EXCEPT =
  * without its "?"; "...? like a breakup fee": an example or an alternative spells out the question.
  */
 const isQuestion = (s: string) =>
-  /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically)\b/i.test(
+  /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically|any)\b/i.test(
     s,
   );
 /**

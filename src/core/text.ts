@@ -46,7 +46,7 @@ const STOP_WORDS = new Set(
   becoming precise general several various event events keeping retaining remaining staying post pre describe
   described describes describing coverage everything direction directions party parties
   convinced concrete tangible rep reps representative standing story special fair kinds sorts letting
-  nature character two versus vs elaborate clarify`.split(/\s+/),
+  nature character two versus vs elaborate clarify ones meaning`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -81,7 +81,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|total|sum|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max))\\b|\\$`,
+      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max))\\b|\\$`,
     ),
   ],
   [
@@ -105,25 +105,26 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     'condition',
-    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
+    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|in what cases?|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
   ],
 ];
 
 /** The word a question names as the kind of thing it wants: "which regions", "what price". */
-// Only where a clause starts: in "that clause which people argued about", "which" asks nothing.
+// Only where a clause starts: in "that clause which people argued about", "which" asks nothing;
+// or ending the question: "available in which AWS regions?", not "the rate at which OpenAI pays".
 const ASKED_FOR =
-  /(?:(?:^|[,;:.!?(\-—–]\s*|\b(?:and|but|so|or|then|exactly|just|also|me|us|know)\s+)(?:(?:on|in|at|for|from|to|by|with|under|of)\s+)?(which|what|whats|what's)|\b(how many|how much))((?:\s+[\p{L}\p{N}]+){1,3})/u;
+  /(?:(?:^|[,;:.!?(\-—–]\s*|\b(?:and|but|so|or|then|exactly|just|also|me|us|know)\s+)(?:(?:on|in|at|for|from|to|by|with|under|of)\s+)?(which|what|whats|what's)|\b(?:on|in|at|from|through|via)\s+(which)(?=(?:\s+[\p{L}\p{N}]+){1,3}\s*[?.!]*\s*$)|\b(how many|how much))((?:\s+[\p{L}\p{N}]+){1,3})/u;
 
-/** Up to three words after "which", "what", "how many" or "how much": the asked-for word is among them. */
 /** The question word before the asked-for word: "which", "what", "how many"... or "". */
 export function askedForWh(normalized: string): string {
   const m = ASKED_FOR.exec(normalized);
-  return (m?.[1] ?? m?.[2])?.split(/\s+/)[0] ?? '';
+  return (m?.[1] ?? m?.[2] ?? m?.[3])?.split(/\s+/)[0] ?? '';
 }
 
+/** Up to three words after "which", "what", "how many" or "how much": the asked-for word is among them. */
 export function askedForWords(normalized: string): string[] {
   const m = ASKED_FOR.exec(normalized);
-  return m?.[3] ? m[3].trim().split(/\s+/) : [];
+  return m?.[4] ? m[4].trim().split(/\s+/) : [];
 }
 
 // "Why is the Bedrock launch such a big deal?" asks what makes it matter, which a fact can say
@@ -173,12 +174,21 @@ const REPORTED =
 const HEDGE =
   /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|friend|boss|manager)\s+(?:that\s+)?(?:says|said|claims|claimed|suggests|suggested|reports|reported)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
+// "...for a slide", "for the board memo": what the answer is for, not what is asked.
+const PURPOSE =
+  /\s*\bfor (?:a|an|the|my|our|their|this|some) (?:[\p{L}-]+ ){0,3}(?:slide|slides|deck|memo|report|newsletter|blog|post|briefing|presentation|notes|doc|document|email|thread|podcast|video|class|essay|paper|brief|write-up|writeup)\b/giu;
+
 /**
  * The question without the greeting, label, hedge or reporting clause a chat message may open
  * with: words that say who is asking, not what. Left as is when nothing would remain.
  */
 export function withoutFraming(question: string): string {
-  const stripped = question.replace(GREETING, '').replace(LABEL, '').replace(HEDGE, '').replace(REPORTED, '');
+  const stripped = question
+    .replace(GREETING, '')
+    .replace(LABEL, '')
+    .replace(HEDGE, '')
+    .replace(REPORTED, '')
+    .replace(PURPOSE, ' ');
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 

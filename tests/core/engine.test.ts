@@ -188,6 +188,17 @@ describe('answering', () => {
     );
   });
 
+  it('takes what is asked for from the sentence that asks, not from the background', () => {
+    // "because" in the background says why; it does not ask why.
+    expect(factIds('We picked Azure only because OpenAI ran there. Is that exclusivity over now?')[0]).toBe(
+      'exclusivity-ended',
+    );
+    // What the answer is for is no part of the question.
+    expect(factIds('When was the overhaul announced? I need it for the board memo.')[0]).toBe(
+      'restructuring-announced',
+    );
+  });
+
   it('reads "go public" as a listing only when a company goes public', () => {
     expect(factIds('When might OpenAI go public?')[0]).toBe('possible-ipo-2026');
     expect(factIds('On which day did the news of the overhaul go public?')[0]).toBe(
@@ -212,6 +223,12 @@ describe('abstaining', () => {
     ['unknown content words', 'What does GPT cost per token on Bedrock?', /don't cover/],
     ['an off-topic question', "what's the weather in Paris tomorrow", /don't/],
     ['a name nobody mentioned', 'Did Lisa Su approve the deal?', /don't mention/],
+    // "which" ending the question asks for regions, which no fact names.
+    [
+      'a kind of thing asked for at the end',
+      'openai models on bedrock are offered in which aws regions?',
+      /don't cover/,
+    ],
     [
       'examples no fact gives',
       'What capabilities would Microsoft be unable to support? Any examples?',
