@@ -53,7 +53,10 @@ export function buildVocabulary(
   );
   let map: SearchableMap<true> | undefined;
   const searchable = () => {
-    map ??= SearchableMap.from([...words].map((w) => [w, true] as const));
+    // Words of phrases too, so that a typo inside one ("intelectual property") is corrected.
+    map ??= SearchableMap.from(
+      [...new Set([...words, ...analyzer.phraseWords])].map((w) => [w, true] as const),
+    );
     return map;
   };
   return { words, searchable, knownTerms, contextTerms };
