@@ -256,6 +256,10 @@ export function createQueryReader({
       capitalised.add(m[0].toLowerCase());
 
     const asides = asideWords(question);
+    // "Was it Google that pledged $50 billion?" puts Google forward to be confirmed or corrected:
+    // the answer may name whoever did.
+    const cleft = CLEFT.exec(question)?.[1];
+    if (cleft) for (const w of analyzer.canonicalWords(cleft)) asides.add(w);
     // "We stay on Azure only because OpenAI was only there. Is that still the case?": the
     // background says why, but only the sentence that asks says what is asked for.
     const sentences = normalized.split(SENTENCE_END);
@@ -462,6 +466,9 @@ export function createQueryReader({
 }
 
 const SENTENCE_END = /(?<=[.!?])\s+/;
+/** "Was it Google that...", "Is it really Amazon who...": the one put forward. */
+const CLEFT =
+  /^(?:was|is|wasn't|isn't)\s+it\s+(?:really\s+|actually\s+)?([^,?]{1,40}?)\s+(?:that|who|which)\b/i;
 /**
  * "Besides the end date, what...", "what changed, apart from the end date?". "Other than" only
  * opening a clause: in "a cloud other than Azure" it says which clouds, setting nothing aside.

@@ -199,6 +199,12 @@ describe('answering', () => {
     );
   });
 
+  it('answers "was it X that..." with whoever did, X being put forward to check', () => {
+    expect(factIds('Was it Google that pledged fifty billion dollars to OpenAI?')[0]).toBe(
+      'amazon-commitment',
+    );
+  });
+
   it('reads "go public" as a listing only when a company goes public', () => {
     expect(factIds('When might OpenAI go public?')[0]).toBe('possible-ipo-2026');
     expect(factIds('On which day did the news of the overhaul go public?')[0]).toBe(
