@@ -393,15 +393,18 @@ export function createQueryReader({
     }
     // "the MSFT/OpenAI overhaul": two names that only say whose deal is meant are, like the deal
     // itself, the subject as a whole, not companies the answer must name. One name may say which
-    // deal: "the Azure arrangement" is not the restructuring.
+    // deal: "the Azure arrangement" is not the restructuring. "The Microsoft announcement" is the
+    // one announcement the sources speak of.
     const namesSubject = new Set<number>();
-    for (let i = words.length - 1, subject = false; i >= 0; i--) {
+    for (let i = words.length - 1, subject = false, announcement = false; i >= 0; i--) {
       const w = words[i] as string;
-      if (!analyzer.entityOf(w)) subject = contextTerms.has(analyzer.term(w) ?? '');
-      else if (subject && i > 0 && analyzer.entityOf(words[i - 1] as string)) {
+      if (!analyzer.entityOf(w)) {
+        subject = contextTerms.has(analyzer.term(w) ?? '');
+        announcement = analyzer.term(w) === 'announc';
+      } else if (subject && i > 0 && analyzer.entityOf(words[i - 1] as string)) {
         namesSubject.add(i).add(i - 1);
         i--;
-      }
+      } else if (announcement) namesSubject.add(i);
     }
     for (const [index, word] of words.entries()) {
       const term = analyzer.term(word);

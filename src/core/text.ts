@@ -46,7 +46,10 @@ const STOP_WORDS = new Set(
   becoming precise general several various event events keeping retaining remaining staying post pre describe
   described describes describing coverage everything direction directions party parties
   convinced concrete tangible rep reps representative standing story special fair kinds sorts letting
-  nature character two versus vs elaborate clarify ones meaning`.split(/\s+/),
+  nature character two versus vs elaborate clarify ones meaning x dumb stupid silly noob rumours rumors
+  misremembering misremember mistaken whoever wherever say hint seeing hearing fwd onto inc preexisting`.split(
+    /\s+/,
+  ),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -96,7 +99,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'cause',
     // "What was the trigger?", not "the AGI trigger in the contract".
-    /\b(why|how come|reason|reasons|cause|caused|causes|(?:what|the) (?:was |is )?(?:the )?trigger|trigger (?:for|of|behind)|triggered|what led|led to|because)\b/,
+    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|(?:what|the) (?:was |is )?(?:the )?trigger|trigger (?:for|of|behind)|triggered|what led|led to|because)\b/,
   ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
@@ -224,6 +227,8 @@ export function splitWords(text: string): string[] {
   if (t.includes(' own'))
     t = t.replace(/(?:\b(?:its|their|his|her|our|my|your)|'s)\s+own\b/g, (m) => m.slice(0, -4));
   if (t.includes("'s")) t = t.replace(/'s\b/g, '');
+  // "lmaooo", "soooo": a letter held down for effect. No English word has one three times over.
+  if (/(\p{L})\1\1/u.test(t)) t = t.replace(/(\p{L})\1{2,}/gu, '$1');
   if (t.includes('$')) t = t.replace(/\$(\d)/g, '$1');
   if (t.includes('-')) {
     // "re-structure", "co-operate": a prefix joined by a hyphen is part of the word.
