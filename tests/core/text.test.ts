@@ -29,13 +29,16 @@ describe('misspelt stop words', () => {
 });
 
 describe('splitting words', () => {
-  it('writes spelled-out figures as digits and reads "its own" as nobody owning anything', () => {
+  it('writes spelled-out figures as digits, reads "its own" as nobody owning anything, and a held-down letter once', () => {
     expect(splitWords('Amazon offered up to fifty billion dollars').join(' ')).toBe(
       'amazon offered up to 50 billion dollars',
     );
     expect(splitWords('five hundred percent more PRs').join(' ')).toBe('500 percent more prs');
     expect(splitWords('one of its products').join(' ')).toBe('one of its products');
     expect(splitWords("Microsoft's own idea").join(' ')).toBe('microsoft idea');
+    // A letter held down for effect is read once; real double letters stay.
+    expect(splitWords('lmaooo sooo good, pleaseee').join(' ')).toBe('lmao so good please');
+    expect(splitWords('the committee agreed').join(' ')).toBe('the committee agreed');
     expect(splitWords('does microsoft own part of openai').join(' ')).toContain('own');
   });
 });
