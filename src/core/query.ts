@@ -51,6 +51,19 @@ const GIVING = new Set([
   'share',
 ]);
 
+/** Words that rule out what follows: "without Azure", "instead of Microsoft". */
+const RULING_OUT = new Set([
+  'without',
+  'instead',
+  'rather',
+  'except',
+  'avoid',
+  'avoiding',
+  'skip',
+  'skipping',
+  'outside',
+]);
+
 /** Words of receiving: "Microsoft receives payments from OpenAI" is a flow from OpenAI. */
 const RECEIVING = new Set(['receiv', 'collect', 'get', 'gets', 'got']);
 
@@ -406,6 +419,12 @@ export function createQueryReader({
         i--;
       } else if (announcement) namesSubject.add(i);
     }
+    // "...through Bedrock without touching Azure?": a name the question rules out is no company the
+    // answer must name.
+    words.forEach((w, i) => {
+      if (analyzer.entityOf(w) && words.slice(Math.max(0, i - 3), i).some((x) => RULING_OUT.has(x)))
+        namesSubject.add(i);
+    });
     for (const [index, word] of words.entries()) {
       const term = analyzer.term(word);
       if (term === null) continue;
