@@ -16,7 +16,7 @@ const NUMBER =
 /** How precisely a question wants a date: "on what day" wants a day, "which month" a month. */
 const DAY_WANTED =
   /\bwhen exactly\b|\bexactly when\b|\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
-const MONTH_WANTED = /\b(?:what|which|whats|what's) month\b/;
+const MONTH_WANTED = /\b(?:what|which|whats|what's)(?: exact| precise| specific)? month\b/;
 /**
  * "What did the clause say?", "how was AGI defined?": not "what does the article say about the
  * licence?" nor "what does it say the next limit is?".
@@ -203,7 +203,7 @@ export function createChecks(analyzer: Analyzer) {
       (!a.yesNo &&
         a.months.length > 0 &&
         !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth))) ||
-      a.relativePeriod
+      (!a.yesNo && a.relativePeriod)
     )
       return { reason: "My sources don't cover that period.", context: true };
 

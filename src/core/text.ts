@@ -47,9 +47,9 @@ const STOP_WORDS = new Set(
   described describes describing coverage everything direction directions party parties
   convinced concrete tangible rep reps representative standing story special fair kinds sorts letting
   nature character two versus vs elaborate clarify ones meaning x dumb stupid silly noob rumours rumors
-  misremembering misremember mistaken whoever wherever say hint seeing hearing fwd onto inc preexisting`.split(
-    /\s+/,
-  ),
+  misremembering misremember mistaken whoever wherever say hint seeing hearing fwd onto inc preexisting
+  different cope copium hopium fanboys fanboy bruh ngl smh idk ikr lowkey highkey vibes shiny fancy
+  care cares cared seemed seems seem vaporware shops wise ing swears`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -175,11 +175,11 @@ const REPORTED =
 // who asks and how sure they are, before what they ask. ("Apart from the end date," is what they
 // do not ask: the query reader sets it aside.)
 const HEDGE =
-  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|friend|boss|manager)\s+(?:that\s+)?(?:says|said|claims|claimed|suggests|suggested|reports|reported)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|friend|boss|manager)\s+(?:that\s+)?(?:says|said|claims|claimed|suggests|suggested|reports|reported)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 const PURPOSE =
-  /\s*\bfor (?:a|an|the|my|our|their|this|some) (?:[\p{L}-]+ ){0,3}(?:slide|slides|deck|memo|report|newsletter|blog|post|briefing|presentation|notes|doc|document|email|thread|podcast|video|class|essay|paper|brief|write-up|writeup)\b/giu;
+  /\s*\bfor (?:a|an|the|my|our|their|this|some) (?:[\p{L}-]+ ){0,3}(?:slide|slides|deck|memo|report|newsletter|blog|post|briefing|presentation|notes|doc|document|email|thread|podcast|video|class|essay|paper|brief|write-up|writeup|project|assignment|homework|thesis|pitch|meeting|standup)\b/giu;
 
 /**
  * The question without the greeting, label, hedge or reporting clause a chat message may open

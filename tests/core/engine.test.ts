@@ -319,10 +319,11 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     ],
     // ...while "in February" is answered (see above).
     ['a month no fact is dated in', 'What did Amazon pledge in March?', /period/, 'amazon-commitment'],
-    // A period counted from today is after the sources, however on-topic the rest.
+    // A period counted from today is after the sources, however on-topic the rest. (Asked yes
+    // or no, "Is Microsoft still paying OpenAI anything this week?", the fact answers it.)
     [
       'a period counted from today',
-      'Is Microsoft still paying OpenAI anything this week?',
+      'What does Microsoft pay OpenAI this week?',
       /period/,
       'microsoft-stops-revenue-share',
     ],
