@@ -5,7 +5,7 @@
  */
 import type { Fact, Intent } from './knowledge/schema.js';
 import type { QueryAnalysis } from './query.js';
-import { type Analyzer, splitWords, withoutFraming } from './text.js';
+import { type Analyzer, splitWords, withoutConditionalWhen, withoutFraming } from './text.js';
 
 /**
  * A figure in a statement: digits or a number written out. Not "one" or "two", which mostly
@@ -179,7 +179,7 @@ export function createChecks(analyzer: Analyzer) {
       return { reason: "My sources don't say how long.", context: false };
     // "When" wants a date or a time: facts that give none do not answer it.
     if (
-      ASKS_WHEN.test(withoutFraming(question).toLowerCase()) &&
+      ASKS_WHEN.test(withoutConditionalWhen(withoutFraming(question).toLowerCase())) &&
       !chosen.some(
         (f) =>
           ['date', 'duration', 'condition'].some((st) => f.states.has(st as Intent)) || f.datePrecision > 0,

@@ -8,6 +8,7 @@ import {
   detectIntents,
   isStopWordTypo,
   splitWords,
+  withoutConditionalWhen,
   withoutFraming,
 } from './text.js';
 
@@ -262,7 +263,7 @@ export function createQueryReader({
     const except = EXCEPT.exec(spoken);
     const question = except ? spoken.replace(except[0], except[0].startsWith(',') ? ',' : ' ') : spoken;
     const exceptText = except?.[1] ?? '';
-    const normalized = question.toLowerCase();
+    const normalized = withoutConditionalWhen(question.toLowerCase());
     const capitalised = new Set<string>();
     // Words written with a capital letter anywhere but the start of a sentence.
     for (const m of question.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}'])\p{Lu}[\p{L}\p{N}]*/gu))

@@ -71,7 +71,7 @@ const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
-    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon)\b/,
+    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of)\b/,
   ],
   [
     'duration',
@@ -180,6 +180,17 @@ const HEDGE =
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 const PURPOSE =
   /\s*\bfor (?:a|an|the|my|our|their|this|some) (?:[\p{L}-]+ ){0,3}(?:slide|slides|deck|memo|report|newsletter|blog|post|briefing|presentation|notes|doc|document|email|thread|podcast|video|class|essay|paper|brief|write-up|writeup|project|assignment|homework|thesis|pitch|meeting|standup)\b/giu;
+
+/**
+ * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not
+ * when: a clause opening with "when" and closed by a comma before the question proper reads as "if".
+ */
+export function withoutConditionalWhen(normalized: string): string {
+  return normalized.replace(
+    /^when(?=\s+[^,?]{3,80},\s*(?:do|does|did|is|are|was|were|can|could|will|would|should|who|what|which|how)\b)/,
+    'if',
+  );
+}
 
 /**
  * The question without the greeting, label, hedge or reporting clause a chat message may open
