@@ -8,7 +8,7 @@ for (const q of process.argv.slice(2)) {
   const answer = engine.ask(q);
   console.log(`${q}\n  ${JSON.stringify({ ...analysis, entityTerms: [...analysis.entityTerms] })}`);
   for (const r of results) console.log(`  ${r.score.toFixed(2).padStart(7)} ${r.id} [${r.terms.join(' ')}]`);
-  // An abstention's first line says which check refused the question.
+  // An abstention's first line: which check refused the question, and the fact it cites if any.
   const why = answer.kind === 'abstain' ? ` (${answer.text.split('\n')[0]})` : '';
   console.log(`  => ${answer.kind} ${answer.citations.map((c) => c.factId).join(', ')}${why}\n`);
 }

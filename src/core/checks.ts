@@ -5,7 +5,7 @@
  */
 import type { Fact, Intent } from './knowledge/schema.js';
 import type { QueryAnalysis } from './query.js';
-import { type Analyzer, splitWords, withoutConditionalWhen, withoutFraming } from './text.js';
+import { type Analyzer, splitWords } from './text.js';
 
 /**
  * A figure in a statement: digits or a number written out. Not "one" or "two", which mostly
@@ -23,9 +23,6 @@ const MONTH_WANTED = /\b(?:what|which|whats|what's)(?: exact| precise| specific)
  */
 const WORDING =
   /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased)\b|(?:say|says|said|saying|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?(?:[?,]|\s*$))/;
-/** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
-const ASKS_WHEN =
-  /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
 /** Words that speak of things without naming them: "some teams", "certain customers". */
 const UNSPECIFIC = new Set([
   'some',
@@ -139,12 +136,7 @@ export function createChecks(analyzer: Analyzer) {
   };
 
   /** What the question asks for that the chosen facts (the leading one first) do not state. */
-  const missingDetail = (
-    question: string,
-    lower: string,
-    a: QueryAnalysis,
-    chosen: IndexedFact[],
-  ): Missing | null => {
+  const missingDetail = (lower: string, a: QueryAnalysis, chosen: IndexedFact[]): Missing | null => {
     const intents = new Set(a.intents);
     // "How much", "how many", "what percentage" want a figure from the most relevant fact itself,
     // not from a neighbour that happens to state one; "how many teams" wants a number of teams.
@@ -179,7 +171,7 @@ export function createChecks(analyzer: Analyzer) {
       return { reason: "My sources don't say how long.", context: false };
     // "When" wants a date or a time: facts that give none do not answer it.
     if (
-      ASKS_WHEN.test(withoutConditionalWhen(withoutFraming(question).toLowerCase())) &&
+      a.asksWhen &&
       !chosen.some(
         (f) =>
           ['date', 'duration', 'condition'].some((st) => f.states.has(st as Intent)) || f.datePrecision > 0,

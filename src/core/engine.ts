@@ -133,12 +133,14 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
    * "which cloud did Amazon want for Frontier?" is answered by a fact naming AWS; "which GPT models
    * are on Bedrock?" is not answered by one naming only GPT again.
    */
-  const namesKind = (f: IndexedFact, kind: string, a: QueryAnalysis) => {
-    // Bedrock in the question names Amazon, its owner, too.
+  const namesKind = (f: IndexedFact, kind: string, named: Set<string>) =>
+    [...(f.kinds.get(kind) ?? [])].some((e) => !named.has(e));
+  /** The entities a question names, with what they are part of: Bedrock names Amazon, its owner, too. */
+  const namedBy = (a: QueryAnalysis) => {
     const named = new Set<string>();
     for (const q of a.entities)
       for (let e: string | undefined = q; e && !named.has(e); e = partOf.get(e)) named.add(e);
-    return [...(f.kinds.get(kind) ?? [])].some((e) => !named.has(e));
+    return named;
   };
 
   // Each fact's text is tokenized once, here; the index receives the words ready-made.
@@ -361,10 +363,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
               if (from !== undefined && to !== undefined)
                 factor *= from < to ? opts.flowBoost : 1 / opts.flowBoost;
               // "Besides the end date, what changed?": the fact about the end date is not asked for.
-              if (
-                [...f.states].some((st) => a.excepted.intents.has(st)) ||
-                [...a.excepted.terms].some((t) => f.stated.has(t))
-              )
+              if (excepted && (meets(f.states, a.excepted.intents) || meets(f.stated, a.excepted.terms)))
                 factor *= opts.exceptFactor;
               return factor;
             }
@@ -396,7 +395,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       if (extra && group.length < opts.maxFacts + 1) group.push(extra);
     }
     const chosen = group.map((r) => facts.get(r.id) as IndexedFact);
-    const missing = missingDetail(question, lower, a, chosen);
+    const missing = missingDetail(lower, a, chosen);
     if (missing)
       return abstain(question, missing.reason, results, missing.context ? chosen[0]?.fact : undefined);
     // The fact that states what the question asks for ("why": a cause) leads; then the strongest.
@@ -416,6 +415,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
    */
   const chooseFacts = (a: QueryAnalysis, results: SearchResult[]): SearchResult[] | null => {
     const best = results[0]?.score ?? 0;
+    const named = namedBy(a);
     // A fact must share a word of substance with the question, not only its names: sharing
     // "Frontier" does not make a fact about Amazon's condition an answer to when Frontier launches.
     const substantive = a.terms.filter(
@@ -430,7 +430,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     if (a.asksToName && asked) {
       const names = (r: SearchResult) => {
         const f = facts.get(r.id);
-        return f !== undefined && namesKind(f, asked, a);
+        return f !== undefined && namesKind(f, asked, named);
       };
       const naming = results
         .slice(0, opts.candidates)
@@ -474,12 +474,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // The thing asked for must be in what the leading fact states or is described by (its
       // keywords), not only in a question variant or a neighbour: "which stock exchange?" is not
       // answered by "will OpenAI be listed on the stock exchange?".
-      if (asked && !namesKind(leadFact, asked, a) && !leadFact.stated.has(asked)) continue;
+      if (asked && !namesKind(leadFact, asked, named) && !leadFact.stated.has(asked)) continue;
       // "Which teams?" wants teams named: a fact that speaks only of "some teams" names none.
-      if (asked && a.asksToName && !namesKind(leadFact, asked, a) && namesNone(leadFact, asked)) continue;
+      if (asked && a.asksToName && !namesKind(leadFact, asked, named) && namesNone(leadFact, asked)) continue;
       // "What capabilities... any examples?": only a fact that names some (GPT and Codex are
       // models) gives examples.
-      if (asked && a.asksExamples && !namesKind(leadFact, asked, a)) continue;
+      if (asked && a.asksExamples && !namesKind(leadFact, asked, named)) continue;
       return group;
     }
     return null;
@@ -584,6 +584,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 }
 
 /** Puts [n] at the end of every sentence of a statement, before its closing punctuation. */
+/** Whether two sets share a member; without copying either, as it runs for every fact searched. */
+function meets<T>(a: Set<T>, b: Set<T>): boolean {
+  for (const x of b) if (a.has(x)) return true;
+  return false;
+}
+
 function withMarker(statement: string, n: number): string {
   return statement
     .replace(/\s+/g, ' ')

@@ -52,17 +52,20 @@ const GIVING = new Set([
   'share',
 ]);
 
-/** Words that rule out what follows: "without Azure", "instead of Microsoft". */
-const RULING_OUT = new Set([
-  'without',
-  'instead',
-  'rather',
-  'except',
-  'avoid',
-  'avoiding',
-  'skip',
-  'skipping',
-  'outside',
+/** Words that rule out what follows: "without Azure" ("instead of" and "rather than" too). */
+const RULING_OUT = new Set(['without', 'except', 'outside']);
+
+/** Nouns that end like a participle: "what speed", "how many hundred". */
+const NOT_PARTICIPLES = new Set([
+  'speed',
+  'hundred',
+  'need',
+  'feed',
+  'seed',
+  'breed',
+  'deed',
+  'shed',
+  'embed',
 ]);
 
 /** Words of receiving: "Microsoft receives payments from OpenAI" is a flow from OpenAI. */
@@ -127,6 +130,8 @@ export type QueryAnalysis = {
   yesNo: boolean;
   /** The question asks about a period counted from today ("this week"), not as background. */
   relativePeriod: boolean;
+  /** A clause of the question opens by asking when ("When did...", "...and when?"). */
+  asksWhen: boolean;
   /** What the question sets aside ("besides the end date"): not what it asks about. */
   excepted: { intents: Set<Intent>; terms: Set<string> };
 };
@@ -261,7 +266,10 @@ export function createQueryReader({
     const spoken = framed.replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
     // "Besides the end date, what changed?" asks about anything but the end date.
     const except = EXCEPT.exec(spoken);
-    const question = except ? spoken.replace(except[0], except[0].startsWith(',') ? ',' : ' ') : spoken;
+    // The clause goes, the punctuation before it stays: "The cap stays. Other than that, ..."
+    const question = except
+      ? spoken.replace(except[0], /^[,.;:]/.test(except[0]) ? (except[0][0] ?? ' ') : ' ')
+      : spoken;
     const exceptText = except?.[1] ?? '';
     const normalized = withoutConditionalWhen(question.toLowerCase());
     const capitalised = new Set<string>();
@@ -272,12 +280,12 @@ export function createQueryReader({
     const asides = asideWords(question);
     // "Was it Google that pledged $50 billion?" puts Google forward to be confirmed or corrected:
     // the answer may name whoever did.
-    const cleft = CLEFT.exec(question)?.[1];
-    if (cleft) for (const w of analyzer.canonicalWords(cleft)) asides.add(w);
+    const cleft = new Set(analyzer.canonicalWords(CLEFT.exec(question)?.[1] ?? ''));
     // "We stay on Azure only because OpenAI was only there. Is that still the case?": the
     // background says why, but only the sentence that asks says what is asked for.
     const sentences = normalized.split(SENTENCE_END);
-    const asking = asides.size > 0 ? sentences.filter(isQuestion).join(' ') : normalized;
+    const questions = asides.size > 0 ? sentences.filter(isQuestion) : [];
+    const asking = questions.length > 0 ? questions.join(' ') : normalized;
 
     const analysis: QueryAnalysis = {
       intents: detectIntents(asking),
@@ -311,9 +319,9 @@ export function createQueryReader({
       // "Isn't it true the overhaul was announced in March?" still asks yes or no once the hedge
       // ("isn't it true") is set aside, so the question as asked counts too.
       yesNo:
-        [question, asked].some((q) =>
-          YES_NO.test(q.split(/(?<=[.!?])\s+/).find((s) => s.endsWith('?')) ?? q),
-        ) || question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
+        [question, asked].some((q) => YES_NO.test(q.split(SENTENCE_END).find((s) => s.endsWith('?')) ?? q)) ||
+        question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
+      asksWhen: ASKS_WHEN.test(normalized),
       excepted: {
         intents: new Set(exceptText ? detectIntents(exceptText.toLowerCase()) : []),
         terms: new Set(
@@ -344,7 +352,7 @@ export function createQueryReader({
       // "what kind of capabilities": the capabilities.
       if (/^(?:kind|kinds|type|types|sort|sorts|of)$/.test(word)) continue;
       // "What's expected...", "which two companies": a participle or a count names no kind of thing.
-      if (/^(?:\d+|two|three|four|five|[\p{L}]{3,}ed)$/u.test(word)) continue;
+      if (/^(?:\d+|two|three|four|five|[\p{L}]{3,}ed)$/u.test(word) && !NOT_PARTICIPLES.has(word)) continue;
       // "What size", "what percentage": the intent checks handle those.
       if (INTENT_NOUNS.has(word)) break;
       if (analyzer.term(word) !== null) askedCanonical = word;
@@ -408,28 +416,36 @@ export function createQueryReader({
     // "the MSFT/OpenAI overhaul": two names that only say whose deal is meant are, like the deal
     // itself, the subject as a whole, not companies the answer must name. One name may say which
     // deal: "the Azure arrangement" is not the restructuring. "The Microsoft announcement" is the
-    // one announcement the sources speak of.
+    // one announcement the sources speak of ("What did Nvidia announce?" is no such thing).
     const namesSubject = new Set<number>();
     for (let i = words.length - 1, subject = false, announcement = false; i >= 0; i--) {
       const w = words[i] as string;
       if (!analyzer.entityOf(w)) {
         subject = contextTerms.has(analyzer.term(w) ?? '');
         announcement = analyzer.term(w) === 'announc';
-      } else if (subject && i > 0 && analyzer.entityOf(words[i - 1] as string)) {
+        continue;
+      }
+      const before = words[i - 1];
+      if (subject && before !== undefined && analyzer.entityOf(before)) {
         namesSubject.add(i).add(i - 1);
         i--;
-      } else if (announcement) namesSubject.add(i);
+      } else if (announcement && before === 'the') namesSubject.add(i);
+      subject = false;
+      announcement = false;
     }
-    // "...through Bedrock without touching Azure?": a name the question rules out is no company the
-    // answer must name.
+    // "...through Bedrock without touching Azure?", "instead of Azure": a name the question rules
+    // out is no company the answer must name.
     words.forEach((w, i) => {
-      if (analyzer.entityOf(w) && words.slice(Math.max(0, i - 3), i).some((x) => RULING_OUT.has(x)))
+      if (!analyzer.entityOf(w)) return;
+      const lead = words.slice(Math.max(0, i - 3), i);
+      const joined = lead.join(' ');
+      if (lead.some((x) => RULING_OUT.has(x)) || /\b(?:instead of|rather than)\b/.test(joined))
         namesSubject.add(i);
     });
     for (const [index, word] of words.entries()) {
       const term = analyzer.term(word);
       if (term === null) continue;
-      const aside = asides.has(word) || namesSubject.has(index);
+      const aside = asides.has(word) || cleft.has(word) || namesSubject.has(index);
       const entity = analyzer.entityOf(word);
       if (aside) {
         // Background may help find the facts, but it is not what is asked: it can neither be left
@@ -488,6 +504,9 @@ export function createQueryReader({
   return analyze;
 }
 
+/** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
+const ASKS_WHEN =
+  /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
 const SENTENCE_END = /(?<=[.!?])\s+/;
 /** "Was it Google that...", "Is it really Amazon who...": the one put forward. */
 const CLEFT =
@@ -497,7 +516,7 @@ const CLEFT =
  * opening a clause: in "a cloud other than Azure" it says which clouds, setting nothing aside.
  */
 const EXCEPT =
-  /(?:(?:^|[,.;:]\s*)(?:other than|beyond)|\b(?:besides|apart from|aside from|except for))\s+([^,?;.!]{1,40})(?=[,?;.!]|\s*$)/i;
+  /(?:(?:^|[,.;:]\s*)other than|\b(?:besides|apart from|aside from|except for))\s+([^,?;.!]{1,40})(?=[,?;.!]|\s*$)/i;
 /**
  * Whether a sentence asks. "...? like what was the definition": a question word asks, with or
  * without its "?"; "...? like a breakup fee": an example or an alternative spells out the question.

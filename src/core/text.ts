@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { stemmer } from 'stemmer';
+import { isEnglishWord } from './english.js';
 import type { Intent, KnowledgeBase } from './knowledge/schema.js';
 
 /**
@@ -89,7 +90,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     'percentage',
-    /(\b(percent|percentage|(?:what|which|whats|what's)(?: [\w']+){0,4} rate|what share of)\b|%)/,
+    /(\b(percent|percentage|(?:what|which|whats|what's)(?: [\w']+){0,4} rate(?!\s*-?limit)|what share of)\b|%)/,
   ],
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
@@ -99,7 +100,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'cause',
     // "What was the trigger?", not "the AGI trigger in the contract".
-    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|(?:what|the) (?:was |is )?(?:the )?trigger|trigger (?:for|of|behind)|triggered|what led|led to|because)\b/,
+    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|because)\b/,
   ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
@@ -178,8 +179,10 @@ const HEDGE =
   /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|friend|boss|manager)\s+(?:that\s+)?(?:says|said|claims|claimed|suggests|suggested|reports|reported)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
+// Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
+// the Codex project" and "for the Azure report" ask about Codex and Azure.
 const PURPOSE =
-  /\s*\bfor (?:a|an|the|my|our|their|this|some) (?:[\p{L}-]+ ){0,3}(?:slide|slides|deck|memo|report|newsletter|blog|post|briefing|presentation|notes|doc|document|email|thread|podcast|video|class|essay|paper|brief|write-up|writeup|project|assignment|homework|thesis|pitch|meeting|standup)\b/giu;
+  /\s*\bfor (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|standup|class project|school project)(?=\s*(?:[.!?,;:]|$))/gu;
 
 /**
  * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not
@@ -187,7 +190,7 @@ const PURPOSE =
  */
 export function withoutConditionalWhen(normalized: string): string {
   return normalized.replace(
-    /^when(?=\s+[^,?]{3,80},\s*(?:do|does|did|is|are|was|were|can|could|will|would|should|who|what|which|how)\b)/,
+    /^when(?!\s+(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could|should)\b)(?=\s+[^,?]{3,80},\s*(?:do|does|did|is|are|was|were|can|could|will|would|should|who|what|which|how)\b)/,
     'if',
   );
 }
@@ -239,7 +242,12 @@ export function splitWords(text: string): string[] {
     t = t.replace(/(?:\b(?:its|their|his|her|our|my|your)|'s)\s+own\b/g, (m) => m.slice(0, -4));
   if (t.includes("'s")) t = t.replace(/'s\b/g, '');
   // "lmaooo", "soooo": a letter held down for effect. No English word has one three times over.
-  if (/(\p{L})\1\1/u.test(t)) t = t.replace(/(\p{L})\1{2,}/gu, '$1');
+  // Held down twice or once: "coool" is "cool", "lmaooo" is "lmao".
+  if (/(\p{L})\1\1/u.test(t))
+    t = t.replace(/\p{L}*(\p{L})\1\1\p{L}*/gu, (word) => {
+      const twice = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+      return isEnglishWord(twice) ? twice : word.replace(/(\p{L})\1{2,}/gu, '$1');
+    });
   if (t.includes('$')) t = t.replace(/\$(\d)/g, '$1');
   if (t.includes('-')) {
     // "re-structure", "co-operate": a prefix joined by a hyphen is part of the word.
@@ -292,7 +300,7 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
   };
   for (const [canonical, variants] of Object.entries(kb.aliases))
     for (const v of variants) addAlias(v, canonical);
-  // Filler folds to no word: "ended up with" must not read as "end".
+  // Filler folds to no word: "still in effect" must not read as "effect".
   for (const phrase of kb.filler) addAlias(phrase, '');
   for (const entity of kb.entities) {
     const token = entity.id.replaceAll('-', '');

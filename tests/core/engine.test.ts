@@ -205,6 +205,19 @@ describe('answering', () => {
     );
   });
 
+  it('keeps what a first reading might set aside when it is part of the question', () => {
+    // "for the Codex project" names Codex; "beyond 2030" is a period; "When did..." asks when
+    // even before a comma; "rather" rules nothing out; only "the Microsoft announcement" is the
+    // subject, not whatever a company announced.
+    expect(engine.explain('Who gets exclusive rights for the Codex project?').analysis.entities).toContain(
+      'codex',
+    );
+    expect(engine.ask("Beyond 2030, does Microsoft keep access to OpenAI's models?").text).toMatch(/period/);
+    expect(engine.explain('When did Amazon commit, how much was it?').analysis.intents).toContain('date');
+    expect(engine.explain('Would OpenAI rather sell through Azure?').analysis.entities).toContain('azure');
+    expect(engine.ask('What did Nvidia announce?').kind).toBe('abstain');
+  });
+
   it('reads "go public" as a listing only when a company goes public', () => {
     expect(factIds('When might OpenAI go public?')[0]).toBe('possible-ipo-2026');
     expect(factIds('On which day did the news of the overhaul go public?')[0]).toBe(

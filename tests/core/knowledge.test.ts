@@ -145,6 +145,12 @@ describe('a broken knowledge base', () => {
     ],
     ['an empty topics file', 'topics.yaml', () => 'topics: []\n', /topics\.yaml: field "topics" /],
     [
+      'a phrase that is both filler and an alias',
+      'aliases.yaml',
+      (t: string) => t.replace(/^filler: \[/m, 'filler: [ended up, '),
+      /aliases\.yaml: filler "ended up" is also listed under aliases\.end/,
+    ],
+    [
       'a bad partOf',
       'entities.yaml',
       (t: string) => t.replace('partOf: microsoft', 'partOf: contoso'),

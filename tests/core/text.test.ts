@@ -38,6 +38,7 @@ describe('splitting words', () => {
     expect(splitWords("Microsoft's own idea").join(' ')).toBe('microsoft idea');
     // A letter held down for effect is read once; real double letters stay.
     expect(splitWords('lmaooo sooo good, pleaseee').join(' ')).toBe('lmao so good please');
+    expect(splitWords('coool, it seeeems so').join(' ')).toBe('cool it seems so');
     expect(splitWords('the committee agreed').join(' ')).toBe('the committee agreed');
     expect(splitWords('does microsoft own part of openai').join(' ')).toContain('own');
   });

@@ -49,6 +49,19 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   const { topics } = read(join(dir, 'topics.yaml'), TopicsFile, 'topic');
   const { entities } = read(join(dir, 'entities.yaml'), EntitiesFile, 'entity');
   const { aliases, context, filler } = read(join(dir, 'aliases.yaml'), AliasesFile, 'alias');
+  // A phrase listed both as filler and as an alias would mean whichever was read last.
+  const aliasOf = new Map(
+    Object.entries(aliases).flatMap(([canonical, variants]) =>
+      variants.map((v) => [v.toLowerCase(), canonical]),
+    ),
+  );
+  for (const phrase of filler) {
+    const canonical = aliasOf.get(phrase.toLowerCase());
+    if (canonical)
+      throw new KnowledgeError(
+        `${label(join(dir, 'aliases.yaml'))}: filler "${phrase}" is also listed under aliases.${canonical}; keep one`,
+      );
+  }
 
   const factsDir = join(dir, 'facts');
   let factFiles: string[];

@@ -97,7 +97,7 @@ export type KnowledgeBase = {
   aliases: Record<string, string[]>;
   /** Words naming the subject as a whole, which no single fact needs to repeat. */
   context: string[];
-  /** Phrases that say nothing about the subject ("end up", "in effect"): read as no words at all. */
+  /** Phrases that say nothing about the subject ("in effect", "back to the table"): read as no words at all. */
   filler: string[];
   sources: Source[];
   topics: Topic[];
