@@ -473,7 +473,7 @@ export function createQueryReader({
         if (
           month >= 0 ||
           /^\d[\d.]*$/.test(word) ||
-          (isStopWordTypo(word) && !isEnglishWord(word)) ||
+          (!isEnglishWord(word) && isStopWordTypo(word)) ||
           word.length <= 2 ||
           (word.length > 5 && word.endsWith('ly'))
         ) {
