@@ -5,12 +5,13 @@ import { loadQuestions } from '../../src/eval/questions.js';
 
 /**
  * Floors for the held-out report sets (tests/eval/report-*.yaml), which were never used to tune the
- * engine. The goal is 95% on both; report-15 and report-16 measured 92.9% answered right and 94.6%
- * abstained right when they were added, so these floors catch regressions while the engine is short
- * of the goal (see README, "Answer quality").
+ * engine. The goal is 95% on both; report-19 to report-22 (600 questions from the company-Slack and
+ * public-Discord styles) measured 88.2% answered right and 92.7% abstained right when they were
+ * added, so these floors catch regressions while the engine is short of the goal (see README,
+ * "Answer quality").
  */
-const MIN_ANSWERED_RIGHT = 0.92;
-const MIN_ABSTAINED_RIGHT = 0.94;
+const MIN_ANSWERED_RIGHT = 0.88;
+const MIN_ABSTAINED_RIGHT = 0.92;
 
 describe('answer quality on the held-out report set', () => {
   const questions = loadQuestions();
