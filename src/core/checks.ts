@@ -22,7 +22,7 @@ const MONTH_WANTED = /\b(?:what|which|whats|what's)(?: exact| precise| specific)
  * licence?" nor "what does it say the next limit is?".
  */
 const WORDING =
-  /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased)\b|(?:say|says|said|saying|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?(?:[?,]|\s*$))/;
+  /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased|verbatim|word for word)\b|(?:say|says|said|saying|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?(?:[?,]|\s*$))/;
 /** Words that speak of things without naming them: "some teams", "certain customers". */
 const UNSPECIFIC = new Set([
   'some',

@@ -50,7 +50,8 @@ const STOP_WORDS = new Set(
   nature character two versus vs elaborate clarify ones meaning x dumb stupid silly noob rumours rumors
   misremembering misremember mistaken whoever wherever say hint seeing hearing fwd onto inc preexisting
   different cope copium hopium fanboys fanboy bruh ngl smh idk ikr lowkey highkey vibes shiny fancy
-  care cares cared seemed seems seem vaporware shops wise ing swears`.split(/\s+/),
+  care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
+  rip tripping lecture hand finance quoting quoted citing cited past`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -100,7 +101,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'cause',
     // "What was the trigger?", not "the AGI trigger in the contract".
-    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|because)\b/,
+    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|fault|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|because)\b/,
   ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
