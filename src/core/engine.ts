@@ -518,7 +518,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 
   const dated = kb.facts
     .filter((f): f is Fact & { date: string } => f.date !== undefined)
-    .sort((x, y) => dateSortKey(x.date).localeCompare(dateSortKey(y.date)));
+    // Keys are ASCII digits and dashes: a plain comparison sorts them, and unlike localeCompare it
+    // does not load the locale's collation, which cost start-up about 5 ms.
+    .map((f) => ({ f, key: dateSortKey(f.date) }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map(({ f }) => f);
   const timeline = (): Answer => {
     const { lines, citations } = cited(
       dated,
