@@ -101,14 +101,14 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const entityClass = new Map(kb.entities.map((e) => [e.id, e.class]));
 
   const partOf = new Map(kb.entities.map((e) => [e.id, e.partOf]));
-  const entitiesIn = (words: string[]) => {
+  /** Entities with what they are part of: Azure speaks of Microsoft, its owner, too. */
+  const withOwners = (ids: Iterable<string>) => {
     const found = new Set<string>();
-    for (const word of words) {
-      // A fact about Azure also speaks of Microsoft, its owner.
-      for (let e = analyzer.entityOf(word); e && !found.has(e); e = partOf.get(e)) found.add(e);
-    }
+    for (const id of ids)
+      for (let e: string | undefined = id; e && !found.has(e); e = partOf.get(e)) found.add(e);
     return found;
   };
+  const entitiesIn = (words: string[]) => withOwners(words.flatMap((w) => analyzer.entityOf(w) ?? []));
 
   const firstMentions = (words: string[]) => {
     const order = new Map<string, number>();
@@ -135,13 +135,6 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
    */
   const namesKind = (f: IndexedFact, kind: string, named: Set<string>) =>
     [...(f.kinds.get(kind) ?? [])].some((e) => !named.has(e));
-  /** The entities a question names, with what they are part of: Bedrock names Amazon, its owner, too. */
-  const namedBy = (a: QueryAnalysis) => {
-    const named = new Set<string>();
-    for (const q of a.entities)
-      for (let e: string | undefined = q; e && !named.has(e); e = partOf.get(e)) named.add(e);
-    return named;
-  };
 
   // Each fact's text is tokenized once, here; the index receives the words ready-made.
   const tokenized = new Map<string, { statement: string[][]; questions: string[]; keywords: string[][] }>();
@@ -338,23 +331,22 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     if (a.askedForUnknown || a.unknown.length / topicWords(a) > opts.maxMissingShare || a.terms.length === 0)
       return abstain(question, "My sources don't cover that.", []);
 
-    const intents = new Set(a.intents);
     // Boost facts that state a date, a duration, a cause or a condition when the question asks for
     // one; amounts less, since "how much" is checked against the most relevant fact and a strong
     // boost would put any fact with a number in front of the one the question is about.
-    const boosted = new Set(a.intents);
+    const intents = new Set(a.intents);
     const flow = a.flow;
     const excepted = a.excepted.intents.size > 0 || a.excepted.terms.size > 0;
     const results = index.search(queryFor(a), {
       ...searchOptions,
       boostDocument:
-        boosted.size || flow || excepted
+        intents.size || flow || excepted
           ? (id) => {
               const f = facts.get(id);
               if (!f) return 1;
               let factor = 1;
               for (const s of f.states)
-                if (boosted.has(s))
+                if (intents.has(s))
                   factor = Math.max(factor, QUANTITIES.has(s) ? opts.quantityBoost : opts.intentBoost);
               // "Microsoft to OpenAI": a fact that names them the other way round tells of the
               // opposite flow ("OpenAI pays Microsoft").
@@ -399,7 +391,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     if (missing)
       return abstain(question, missing.reason, results, missing.context ? chosen[0]?.fact : undefined);
     // The fact that states what the question asks for ("why": a cause) leads; then the strongest.
-    const fits = (f: IndexedFact) => [...f.states].some((st) => intents.has(st));
+    const fits = (f: IndexedFact) => meets(f.states, intents);
     const ordered = chosen
       .map((f, i) => ({ f, score: group[i]?.score ?? 0 }))
       .sort((x, y) => Number(fits(y.f)) - Number(fits(x.f)) || y.score - x.score)
@@ -415,7 +407,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
    */
   const chooseFacts = (a: QueryAnalysis, results: SearchResult[]): SearchResult[] | null => {
     const best = results[0]?.score ?? 0;
-    const named = namedBy(a);
+    // Bedrock in the question names Amazon, its owner, too.
+    const named = withOwners(a.entities);
     // A fact must share a word of substance with the question, not only its names: sharing
     // "Frontier" does not make a fact about Amazon's condition an answer to when Frontier launches.
     const substantive = a.terms.filter(

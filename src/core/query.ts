@@ -3,8 +3,7 @@ import { isEnglishWord } from './english.js';
 import type { Intent } from './knowledge/schema.js';
 import {
   type Analyzer,
-  askedForWh,
-  askedForWords,
+  askedForOf,
   detectIntents,
   isStopWordTypo,
   splitWords,
@@ -186,7 +185,7 @@ export function createQueryReader({
    * In a message of several sentences where some ask and some do not ("We run on GCP. Can OpenAI
    * serve us?"), the words found only in the sentences that do not ask.
    */
-  const asideWords = (message: string): Set<string> => {
+  const asideWords = (message: string, sentences: string[], asks: boolean[]): Set<string> => {
     // "As an architect on Oracle Cloud, may I...": who asks is background too.
     const role = /^as an?\s+([^,?]{1,60}),\s*(?=\S)/i.exec(message);
     if (role?.[1]) {
@@ -194,8 +193,7 @@ export function createQueryReader({
       // Its companies stay: "there" in the question is Oracle Cloud.
       return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w) && !analyzer.entityOf(w)));
     }
-    const sentences = message.split(SENTENCE_END);
-    const questions = sentences.filter(isQuestion);
+    const questions = sentences.filter((_, i) => asks[i]);
     if (questions.length === 0 || questions.length === sentences.length) return new Set();
     const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
     // "...fifty billion. Is that the number reported?" refers back: the claim is what is asked.
@@ -212,7 +210,7 @@ export function createQueryReader({
     if (![...asked].some((w) => knownTerms.has(analyzer.term(w) ?? ''))) return new Set();
     return new Set(
       sentences
-        .filter((s) => !isQuestion(s))
+        .filter((_, i) => !asks[i])
         .flatMap((s) => analyzer.canonicalWords(s))
         .filter((w) => !asked.has(w)),
     );
@@ -277,7 +275,10 @@ export function createQueryReader({
     for (const m of question.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}'])\p{Lu}[\p{L}\p{N}]*/gu))
       capitalised.add(m[0].toLowerCase());
 
-    const asides = asideWords(question);
+    // The question's sentences, and which of them ask: read once, for background and periods.
+    const questionSentences = question.split(SENTENCE_END);
+    const asks = questionSentences.map(isQuestion);
+    const asides = asideWords(question, questionSentences, asks);
     // "Was it Google that pledged $50 billion?" puts Google forward to be confirmed or corrected:
     // the answer may name whoever did.
     const cleft = new Set(analyzer.canonicalWords(CLEFT.exec(question)?.[1] ?? ''));
@@ -286,6 +287,10 @@ export function createQueryReader({
     const sentences = normalized.split(SENTENCE_END);
     const questions = asides.size > 0 ? sentences.filter(isQuestion) : [];
     const asking = questions.length > 0 ? questions.join(' ') : normalized;
+
+    const yearsNamed = normalized.match(YEAR) ?? [];
+    const after = AFTER_YEAR.exec(normalized);
+    const { wh, words: askedWords } = askedForOf(normalized);
 
     const analysis: QueryAnalysis = {
       intents: detectIntents(asking),
@@ -305,11 +310,11 @@ export function createQueryReader({
         : null,
       alternatives: new Map(),
       asksExamples: EXAMPLES.test(normalized),
-      asksToName: /^(?:which|what|whats|what's)$/.test(askedForWh(normalized)),
+      asksToName: /^(?:which|what|whats|what's)$/.test(wh),
       // Years that name the subject itself (2026, in knowledge/aliases.yaml `context`) set no condition.
-      years: [...new Set(normalized.match(YEAR) ?? [])].filter((y) => !contextTerms.has(y)),
-      subjectYear: (normalized.match(YEAR) ?? []).some((y) => contextTerms.has(y)),
-      after: Number(AFTER_YEAR.exec(normalized)?.[1] ?? AFTER_YEAR.exec(normalized)?.[2]) || null,
+      years: [...new Set(yearsNamed)].filter((y) => !contextTerms.has(y)),
+      subjectYear: yearsNamed.some((y) => contextTerms.has(y)),
+      after: Number(after?.[1] ?? after?.[2]) || null,
       contentWords: 0,
       entityWords: 0,
       contextTerms: new Set(),
@@ -333,16 +338,16 @@ export function createQueryReader({
         ),
       },
       // "Our AWS rep was vague on the call yesterday." is background; "who is on call this week?" asks.
-      relativePeriod: question
-        .split(SENTENCE_END)
-        .some((s, _, all) => RELATIVE_PERIOD.test(s) && (isQuestion(s) || !all.some(isQuestion))),
+      relativePeriod: questionSentences.some(
+        (s, i) => RELATIVE_PERIOD.test(s) && (asks[i] || !asks.includes(true)),
+      ),
     };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
     let askedCanonical: string | undefined;
     // "How much OpenAI ends up paying" names no thing after its names, unlike "how many teams".
-    const quantity = askedForWh(normalized) === 'how';
-    for (const word of analyzer.canonicalWords(askedForWords(normalized).join(' '))) {
+    const quantity = wh === 'how';
+    for (const word of analyzer.canonicalWords(askedWords.join(' '))) {
       if (analyzer.entityOf(word)) {
         if (quantity) break;
         continue;
@@ -438,8 +443,7 @@ export function createQueryReader({
     words.forEach((w, i) => {
       if (!analyzer.entityOf(w)) return;
       const lead = words.slice(Math.max(0, i - 3), i);
-      const joined = lead.join(' ');
-      if (lead.some((x) => RULING_OUT.has(x)) || /\b(?:instead of|rather than)\b/.test(joined))
+      if (lead.some((x) => RULING_OUT.has(x)) || /\b(?:instead of|rather than)\b/.test(lead.join(' ')))
         namesSubject.add(i);
     });
     for (const [index, word] of words.entries()) {
@@ -473,7 +477,7 @@ export function createQueryReader({
         if (
           month >= 0 ||
           /^\d[\d.]*$/.test(word) ||
-          (!isEnglishWord(word) && isStopWordTypo(word)) ||
+          isStopWordTypo(word) ||
           word.length <= 2 ||
           (word.length > 5 && word.endsWith('ly'))
         ) {

@@ -61,7 +61,8 @@ let stopWordMap: SearchableMap<true> | undefined;
  * English word. Such a word is no more part of the question than the word it stands for.
  */
 export function isStopWordTypo(word: string): boolean {
-  if (word.length < 5) return false;
+  // The word list is a set lookup; the fuzzy search below is the costlier test.
+  if (word.length < 5 || isEnglishWord(word)) return false;
   stopWordMap ??= SearchableMap.from(
     [...STOP_WORDS].filter((w) => w.length >= 4).map((w) => [w, true] as const),
   );
@@ -120,16 +121,16 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 const ASKED_FOR =
   /(?:(?:^|[,;:.!?(\-—–]\s*|\b(?:and|but|so|or|then|exactly|just|also|me|us|know)\s+)(?:(?:on|in|at|for|from|to|by|with|under|of)\s+)?(which|what|whats|what's)|\b(?:on|in|at|from|through|via)\s+(which)(?=(?:\s+[\p{L}\p{N}]+){1,3}\s*[?.!]*\s*$)|\b(how many|how much))((?:\s+[\p{L}\p{N}]+){1,3})/u;
 
-/** The question word before the asked-for word: "which", "what", "how many"... or "". */
-export function askedForWh(normalized: string): string {
+/**
+ * The question word before the asked-for word ("which", "what", "how"... or "") and up to three
+ * words after it: the asked-for word is among them.
+ */
+export function askedForOf(normalized: string): { wh: string; words: string[] } {
   const m = ASKED_FOR.exec(normalized);
-  return (m?.[1] ?? m?.[2] ?? m?.[3])?.split(/\s+/)[0] ?? '';
-}
-
-/** Up to three words after "which", "what", "how many" or "how much": the asked-for word is among them. */
-export function askedForWords(normalized: string): string[] {
-  const m = ASKED_FOR.exec(normalized);
-  return m?.[4] ? m[4].trim().split(/\s+/) : [];
+  return {
+    wh: (m?.[1] ?? m?.[2] ?? m?.[3])?.split(/\s+/)[0] ?? '',
+    words: m?.[4] ? m[4].trim().split(/\s+/) : [],
+  };
 }
 
 // "Why is the Bedrock launch such a big deal?" asks what makes it matter, which a fact can say

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  askedForWh,
-  askedForWords,
+  askedForOf,
   cleanQuestion,
   detectIntents,
   isStopWordTypo,
@@ -11,12 +10,12 @@ import {
 
 describe('the asked-for word', () => {
   it('follows a question word that starts a clause, not a relative "which"', () => {
-    expect(askedForWords('which teams saw it')).toEqual(['teams', 'saw', 'it']);
-    expect(askedForWords('hey, what price is it')[0]).toBe('price');
-    expect(askedForWords('up to $50b - what milestones decide it')[0]).toBe('milestones');
-    expect(askedForWords('does it keep the clause which people argued about')).toEqual([]);
-    expect(askedForWh('is there a limit on how much openai pays')).toBe('how');
-    expect(askedForWords('on which stock exchange will openai list')[0]).toBe('stock');
+    expect(askedForOf('which teams saw it').words).toEqual(['teams', 'saw', 'it']);
+    expect(askedForOf('hey, what price is it').words[0]).toBe('price');
+    expect(askedForOf('up to $50b - what milestones decide it').words[0]).toBe('milestones');
+    expect(askedForOf('does it keep the clause which people argued about').words).toEqual([]);
+    expect(askedForOf('is there a limit on how much openai pays').wh).toBe('how');
+    expect(askedForOf('on which stock exchange will openai list').words[0]).toBe('stock');
   });
 });
 

@@ -53,6 +53,15 @@ const posts = (threadTs: string) =>
   );
 const hookCall = (url: string) => fake.waitFor((c) => c.kind === 'hook' && c.name === hookId(url));
 
+/** Clicks a reply's Share button as another user, and returns what Slack was sent for it. */
+async function clickShare(asked: Message): Promise<Message> {
+  const share = buttonsOf(asked.blocks).find((b) => b.text === 'Share in channel');
+  if (!share) throw new Error('no Share button');
+  const hook = newHook();
+  await sendInteraction(eventsUrl, buttonClick(share, hook, 'U0SHARER'));
+  return (await hookCall(hook)).body as Message;
+}
+
 /** Every citation of the engine's own answer shows up, numbered, in the rendered sources. */
 function expectCitations(text: string, expected: ReturnType<typeof engine.ask>) {
   expect(expected.citations.length).toBeGreaterThan(0);
@@ -220,11 +229,7 @@ describe('buttons', () => {
     expectWithinLimits(asked);
     expect(textsOf(asked.blocks, 'mrkdwn')).toContain(expected.text);
     expectCitations(joined(asked), expected);
-    const share = buttonsOf(asked.blocks).find((b) => b.text === 'Share in channel');
-    if (!share) throw new Error('no Share button');
-    const hook = newHook();
-    await sendInteraction(eventsUrl, buttonClick(share, hook, 'U0SHARER'));
-    const shared = (await hookCall(hook)).body as Message;
+    const shared = await clickShare(asked);
     expect(shared.response_type).toBe('in_channel');
     expect(textsOf(shared.blocks, 'mrkdwn')).toContain(expected.text);
     expectCitations(joined(shared), expected);
@@ -234,11 +239,7 @@ describe('buttons', () => {
     // Each \u0001 costs 6 characters in JSON: the question is cut by its encoded size, not emptied.
     const question = `when does the IP licence end? ${'\u0001'.repeat(900)}`;
     const asked = (await sendSlashCommand(eventsUrl, question, newHook())).json as Message;
-    const share = buttonsOf(asked.blocks).find((b) => b.text === 'Share in channel');
-    if (!share) throw new Error('no Share button');
-    const hook = newHook();
-    await sendInteraction(eventsUrl, buttonClick(share, hook, 'U0SHARER'));
-    const shared = (await hookCall(hook)).body as Message;
+    const shared = await clickShare(asked);
     expect(shared.response_type).toBe('in_channel');
     expect(joined(shared)).toContain('*Q:* when does the IP licence end?');
     expectCitations(joined(shared), engine.ask('when does the IP licence end?'));
