@@ -68,6 +68,11 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   exceptFactor: 0.5,
 };
 
+/** Side `s` of a choice names something the facts could explain: known topic words, no unknown one. */
+const settlable = (a: QueryAnalysis, s: number) =>
+  (a.choice?.terms[s]?.size ?? 0) > 0 && (a.choice?.unknown[s]?.length ?? 0) === 0;
+const unknownOf = (a: QueryAnalysis, s: number) => a.choice?.unknown[s]?.length ?? 0;
+
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
 const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
 /** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
@@ -236,8 +241,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const queryFor = (a: QueryAnalysis): Query => {
     // Context words ("the deal") would only favour whichever facts repeat them, unless the
     // question is about the subject as a whole ("why did they restructure?").
+    // Background is no topic either: it only adds to a question that has one.
     const topicalTerms = a.terms.filter((t) => !a.contextTerms.has(t));
-    const terms = topicalTerms.length ? topicalTerms : a.terms;
+    const terms = topicalTerms.some((t) => !a.asideTerms.has(t)) ? topicalTerms : a.terms;
     const words = { queries: [terms.join(' ')], fields: FIELDS };
     if (opts.pairBoost <= 0 || terms.length < 2) return words;
     const pairs = terms.slice(1).map((t, i) => `${terms[i]}_${t}`);
@@ -328,7 +334,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
     if (a.unknownNames.length > 0)
       return abstain(question, `My sources don't mention ${a.unknownNames.join(', ')}.`, []);
-    if (a.askedForUnknown || a.unknown.length / topicWords(a) > opts.maxMissingShare || a.terms.length === 0)
+    // The unknown words of one side of a choice count only once the facts are found: the other side
+    // may settle it.
+    const unsettled =
+      a.unknown.length - Math.max(0, ...[0, 1].map((s) => (settlable(a, s) ? unknownOf(a, 1 - s) : 0)));
+    if (a.askedForUnknown || unsettled / topicWords(a) > opts.maxMissingShare || a.terms.length === 0)
       return abstain(question, "My sources don't cover that.", []);
 
     // Boost facts that state a date, a duration, a cause or a condition when the question asks for
@@ -450,16 +460,22 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const matched = new Set(
         group.filter((r) => facts.get(r.id)?.fact.topic === leadFact.fact.topic).flatMap((r) => r.queryTerms),
       );
+      // "Is it GA already, or still pre-GA?": a fact that explains one side of a choice answers it,
+      // and the other side is only the alternative it rules out.
+      const settled = [0, 1].find(
+        (s) => settlable(a, s) && [...(a.choice?.terms[s] ?? [])].every((t) => matched.has(t)),
+      );
+      const moot = settled === undefined ? undefined : a.choice?.terms[1 - settled];
       let missing = 0;
       let explained = 0;
       for (const t of a.terms)
         if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !a.asideTerms.has(t))
           if (matched.has(t)) explained++;
-          else missing++;
+          else if (!moot?.has(t)) missing++;
       // The more of the question these facts explain, the less an unknown word weighs against
       // them: "married to a single hyperscaler strategy-wise" is still about the cloud strategy.
       const relieved = opts.unknownWeight / (1 + opts.unknownRelief * Math.max(0, explained - 2));
-      missing += a.unknown.length * relieved;
+      missing += (a.unknown.length - (settled === undefined ? 0 : unknownOf(a, 1 - settled))) * relieved;
       // Background the facts do explain vouches for them; background they do not is no matter.
       let asidesMatched = 0;
       for (const t of a.asideTerms) if (matched.has(t)) asidesMatched++;

@@ -71,6 +71,10 @@ const NOT_PARTICIPLES = new Set([
 const RECEIVING = new Set(['receiv', 'collect', 'get', 'gets', 'got']);
 
 // "may" is left out: it is far more often a verb.
+const MONTH_CHOICE =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+or\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+const MAY_MONTH =
+  /\b(?:(?:in|since|by|until|till|early|mid|late|of|during|before|after)\s+may\b(?!\s+(?:be|have|not|get|still|also|need|want|only|well)\b)|may\s+\d|\d+(?:st|nd|rd|th)?\s+(?:of\s+)?may\b|(?:january|february|march|april|june|july|august|september|october|november|december)\s+or\s+may\b|may\s+or\s+(?:january|february|march|april|june|july|august|september|october|november|december))/;
 const MONTHS = 'january february march april _ june july august september october november december'.split(
   ' ',
 );
@@ -133,6 +137,12 @@ export type QueryAnalysis = {
   asksWhen: boolean;
   /** What the question sets aside ("besides the end date"): not what it asks about. */
   excepted: { intents: Set<Intent>; terms: Set<string> };
+  /**
+   * "Is Microsoft still the main partner, or did Amazon steal the crown?": the two sides of a
+   * choice, each with its topic terms and unknown words. A fact that explains one side wholly
+   * settles the choice, whatever words the other side puts it in.
+   */
+  choice: { terms: [Set<string>, Set<string>]; unknown: [string[], string[]] } | null;
 };
 
 /**
@@ -193,6 +203,24 @@ export function createQueryReader({
       // Its companies stay: "there" in the question is Oracle Cloud.
       return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w) && !analyzer.entityOf(w)));
     }
+    // "...what happened on AWS that day, ppl keep referencing it": a clause that says what someone
+    // does or thinks, beside the clause that asks, is background too.
+    const clauses = sentences.flatMap((s, i) => {
+      const parts = s.split(/\s*[,;—–]\s*|\s+-\s+/);
+      if (!(asks[i] || !asks.includes(true)) || parts.length < 2)
+        return [{ text: s, asks: asks[i] === true }];
+      const asking = parts.map(isQuestion);
+      if (!asking.includes(true)) return [{ text: s, asks: asks[i] === true }];
+      return parts.map((p, j) => ({ text: p, asks: asking[j] === true || !COMMENT.test(p) }));
+    });
+    if (clauses.length > sentences.length)
+      return asideOf(
+        clauses.map((c) => c.text),
+        clauses.map((c) => c.asks),
+      );
+    return asideOf(sentences, asks);
+  };
+  const asideOf = (sentences: string[], asks: boolean[]): Set<string> => {
     const questions = sentences.filter((_, i) => asks[i]);
     if (questions.length === 0 || questions.length === sentences.length) return new Set();
     const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
@@ -255,6 +283,24 @@ export function createQueryReader({
       return t !== null && (analyzer.entityOf(w) !== undefined || knownTerms.has(t) || vocabulary.has(w));
     });
     return known ? question : question.slice(m[0].length);
+  };
+
+  /**
+   * The words on either side of the last "or" of the first asking sentence that has one, when a
+   * clause follows it: "is it generally available already, or is that still vapor?" asks whether
+   * the first clause holds. "Two or four weeks?", "at an event or in a blog post?" offer values to
+   * choose from, which a fact must state. A word on both sides belongs to neither.
+   */
+  const choiceSides = (asking: string[]): [Set<string>, Set<string>] | null => {
+    for (const sentence of asking) {
+      const at = sentence.toLowerCase().lastIndexOf(' or ');
+      const second = sentence.slice(at + 4);
+      if (at < 0 || !CLAUSE_OPENER.test(second) || FIGURE.test(second)) continue;
+      const before = new Set(analyzer.canonicalWords(sentence.slice(0, at)));
+      const after = new Set(analyzer.canonicalWords(sentence.slice(at + 4)));
+      if (before.size > 0 && after.size > 0) return [before, after];
+    }
+    return null;
   };
 
   const analyze = (asked: string): QueryAnalysis => {
@@ -338,10 +384,14 @@ export function createQueryReader({
         ),
       },
       // "Our AWS rep was vague on the call yesterday." is background; "who is on call this week?" asks.
-      relativePeriod: questionSentences.some(
-        (s, i) => RELATIVE_PERIOD.test(s) && (asks[i] || !asks.includes(true)),
-      ),
+      relativePeriod: questionSentences.some((s, i) => (asks[i] || !asks.includes(true)) && asksOfPeriod(s)),
+      choice: null,
     };
+    // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
+    const sides = analysis.intents.some((i) => QUANTITY_INTENTS.has(i))
+      ? null
+      : choiceSides(questionSentences.filter((_, i) => asks[i] || !asks.includes(true)));
+    if (sides) analysis.choice = { terms: [new Set(), new Set()], unknown: [[], []] };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
     let askedCanonical: string | undefined;
@@ -363,6 +413,9 @@ export function createQueryReader({
       if (analyzer.term(word) !== null) askedCanonical = word;
       break;
     }
+    // "May" is a month only where a date is: "in May", "May 5", "April or May".
+    const mayIsMonth = MAY_MONTH.test(normalized);
+    const monthChoice = MONTH_CHOICE.test(normalized);
     const seen = new Set<string>();
     // Typos first, on the words as written, so that a corrected word can still complete a phrase
     // ("general availabilty" -> "general availability" -> ga).
@@ -451,6 +504,7 @@ export function createQueryReader({
       if (term === null) continue;
       const aside = asides.has(word) || cleft.has(word) || namesSubject.has(index);
       const entity = analyzer.entityOf(word);
+      const side = sideOf(sides, word);
       if (aside) {
         // Background may help find the facts, but it is not what is asked: it can neither be left
         // unexplained nor, when unknown, make the bot abstain; nor need the facts name a company
@@ -465,8 +519,9 @@ export function createQueryReader({
       analysis.contentWords++;
       // A month says when, like a year: a condition on the answer, not a topic word it must repeat.
       // One that names the subject itself (April, in knowledge/aliases.yaml `context`) sets none.
-      const month = MONTHS.indexOf(word);
-      if (month >= 0 && !contextTerms.has(term) && !analysis.months.includes(month + 1))
+      const month = word === 'may' && mayIsMonth ? 4 : MONTHS.indexOf(word);
+      // Unless it is offered as an alternative to another: "April or May?" asks which.
+      if (month >= 0 && (!contextTerms.has(term) || monthChoice) && !analysis.months.includes(month + 1))
         analysis.months.push(month + 1);
       if (entity) {
         analysis.entityWords++;
@@ -487,6 +542,7 @@ export function createQueryReader({
           continue;
         } else if (!(word.length > 3 && searchable().atPrefix(word).size > 0)) {
           analysis.unknown.push(word);
+          if (side !== undefined) analysis.choice?.unknown[side].push(word);
           if (capitalised.has(word)) analysis.unknownNames.push(word);
           if (word === askedCanonical) analysis.askedForUnknown = true;
           continue;
@@ -497,6 +553,7 @@ export function createQueryReader({
         analysis.contextWords++;
         analysis.contextTerms.add(term);
       }
+      if (term && side !== undefined && !contextTerms.has(term)) analysis.choice?.terms[side].add(term);
       if (term && !seen.has(term)) {
         seen.add(term);
         analysis.terms.push(term);
@@ -508,6 +565,11 @@ export function createQueryReader({
   return analyze;
 }
 
+const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);
+const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
+/** The start of a clause: a verb of asking ("or did it..."), a subject ("or they..."), or "still". */
+const CLAUSE_OPENER =
+  /^\s*(?:(?:is|was|are|were|am|has|have|had|did|does|do|will|would|can|could|should|still)\b|(?:it|that|this|they|he|she|we|i|you)(?:'s|'re|'ve|'d|'ll)?\s)/i;
 /** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
 const ASKS_WHEN =
   /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
@@ -535,5 +597,30 @@ const isQuestion = (s: string) =>
  */
 const RELATIVE_PERIOD =
   /\b(?:tomorrow|tonight|yesterday|so far|(?:this|next|last) (?:week|weekend|month|quarter))\b/i;
+
+/**
+ * Whether a sentence asks about a period counted from today. Not when the period only sets up a
+ * case: "if OpenAI ships something tomorrow, which cloud gets it first?", "a new model drops
+ * tomorrow — who gets it?" ask what the rule is.
+ */
+const asksOfPeriod = (sentence: string) => {
+  if (!RELATIVE_PERIOD.test(sentence)) return false;
+  const clauses = sentence.split(/\s*[,;—–]\s*|\s+-\s+/);
+  const asking = clauses.map(isQuestion);
+  return clauses.some(
+    (c, i) => RELATIVE_PERIOD.test(c) && !HYPOTHETICAL.test(c) && (asking[i] || !asking.includes(true)),
+  );
+};
+/** Which side of a choice a word is on: neither when it is on both. */
+const sideOf = (sides: [Set<string>, Set<string>] | null, word: string): 0 | 1 | undefined => {
+  const first = sides?.[0].has(word) ?? false;
+  const second = sides?.[1].has(word) ?? false;
+  return first === second ? undefined : first ? 0 : 1;
+};
+/** A clause about what someone does, says or thinks: "ppl keep referencing it", "i keep mixing it up". */
+const COMMENT =
+  /^\s*(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|lol|lmao|haha)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
+const HYPOTHETICAL =
+  /^\s*(?:if|when|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
 
 const sortLetters = (word: string) => [...word].sort().join('');

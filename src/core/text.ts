@@ -16,7 +16,7 @@ const STOP_WORDS = new Set(
   doing don down during each either else ever every few for from further get gets getting got had has
   hasn have haven having he her here hers herself him himself his how however i if in into is isn it
   its itself just let lets like me might more most much must my myself no nor not now of off on once
-  one only or our ours ourselves out per please same shall she should so some such
+  one only or our ours ourselves out per please same shall she should so some such wtf wth
   than that the their theirs them themselves then there these they this those through to too under
   until up upon us very was wasn we were weren what whats when whenever where whether which while who
   whom whose why will with within without won would wouldn yes yet you your yours yourself
@@ -71,10 +71,15 @@ export function isStopWordTypo(word: string): boolean {
 }
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
+/** "April or May?", "2025 or 2026?": offering dates to choose from asks when. */
+const MONTH_NAMES =
+  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
-    /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of)\b/,
+    new RegExp(
+      `\\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d)\\b`,
+    ),
   ],
   [
     'duration',
@@ -166,8 +171,9 @@ const GREETING =
   /^(?:(?:hi|hey|hello|yo|ok|okay|so|morning|good (?:morning|afternoon|evening)|folks|all|team|everyone|guys|quick (?:q|question|one))\b[^,:;!?.\n—–]{0,20}[,:;!.\-—–]\s*)+/i;
 // "Legal question:", "finance q:", "For the finance team:", "Our account team is asking:": a label
 // that says who asks, before a colon, when a question follows it. "Bedrock: when is GA?" stays.
+// "Forwarded from a customer:", "Eng leads are debating this in #platform:" say where it comes from.
 const LABEL =
-  /^[^:?]{0,40}\b(?:question|questions|q|qs|query|team|asking|asks|wondering|curious|fyi|context)\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
+  /^(?:[^:?]{0,40}\b(?:question|questions|q|qs|query|team|asking|asks|wondering|curious|fyi|context)|[^:?]{0,40}\b(?:forwarded|forwarding|fwd|fw|debating|arguing|relaying|passing (?:on|along))\b[^:?]{0,25})\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
 
 // "My manager asked me whether...", "the board wants to know if...": who is asking, before the
 // question itself is reported. Not when the message itself asks about the asking ("who asked...").
@@ -183,8 +189,9 @@ const HEDGE =
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 // Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
 // the Codex project" and "for the Azure report" ask about Codex and Azure.
+// Or opening one, before a dash or a comma, or before "I need": "for my newsletter — what day...".
 const PURPOSE =
-  /\s*\bfor (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|standup|class project|school project)(?=\s*(?:[.!?,;:]|$))/gu;
+  /\s*\b[Ff]or (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
 
 /**
  * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not
@@ -281,6 +288,11 @@ export type Analyzer = {
 };
 
 const MAX_PHRASE = 4;
+/** Words for a leader's company or people: "Satya's crew" is Microsoft. */
+const LEADERS_PEOPLE =
+  'co crew crowd company team shop outfit side camp people folks guys gang empire land inc corp startup lab labs firm org kingdom bucks money cash'.split(
+    ' ',
+  );
 
 export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 'filler'>): Analyzer {
   // variant (space-joined words) -> canonical word
@@ -309,6 +321,11 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
     entityOfWord.set(token, entity.id);
     for (const name of entity.names) addAlias(name, token);
   }
+  // "Satya's crew", "Sam's company", "Bezos-land": a leader's people are the company they lead.
+  for (const person of kb.entities)
+    if (person.leads)
+      for (const name of person.names)
+        for (const group of LEADERS_PEOPLE) addAlias(`${name} ${group}`, person.leads.replaceAll('-', ''));
 
   const stems = new Map<string, string | null>();
   const term = (word: string): string | null => {

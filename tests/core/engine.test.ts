@@ -225,6 +225,46 @@ describe('answering', () => {
     );
   });
 
+  it('answers "is X so, or did Y happen?" with the fact that settles X, whatever words Y uses', () => {
+    // The made-up word counts against the question only on its own...
+    expect(engine.ask('did the AGI clause get quietly binned?').kind).toBe('abstain');
+    // ...not as the alternative a fact rules out.
+    expect(factIds('is the AGI clause still in the contract, or did it get quietly binned?')[0]).toBe(
+      'agi-clause-removed',
+    );
+    // Figures offered to choose from are a detail a fact must state.
+    expect(engine.ask('how many weeks until Bedrock GA: is it two or is it four?').kind).toBe('abstain');
+  });
+
+  it('reads who is asking and what for as framing, not as the question', () => {
+    expect(factIds('Relaying from a client: "which cloud gets OpenAI\'s new products first?"')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('For our quarterly deck I need the date the overhaul was announced')[0]).toBe(
+      'restructuring-announced',
+    );
+    // A clause saying what someone does, beside the clause that asks, is background.
+    expect(factIds('what launched on Bedrock on 28 April, my whole team keeps bringing it up')[0]).toBe(
+      'bedrock-launch',
+    );
+  });
+
+  it("reads a leader's people as their company, and the leader alone as a person", () => {
+    expect(factIds("how much did Jassy's company pledge to OpenAI?")[0]).toBe('amazon-commitment');
+    expect(factIds("when did Satya's crew and OpenAI announce the new terms?")[0]).toBe(
+      'restructuring-announced',
+    );
+    expect(engine.ask('What did Satya say about the deal?').kind).toBe('abstain');
+  });
+
+  it('reads months offered to choose from as asking when, and a period in an "if" clause as a case', () => {
+    expect(factIds('was the partnership overhaul april or may?')[0]).toBe('restructuring-announced');
+    expect(factIds('if OpenAI launches a model next week, does Azure get it first?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(engine.ask("which cloud gets OpenAI's new models first next week?").text).toMatch(/period/);
+  });
+
   it('prefers the fact that states what "when" and "why" ask for', () => {
     expect(factIds('when did openai models come to bedrock')[0]).toBe('bedrock-launch');
     expect(factIds('why was the partnership renegotiated')[0]).toBe('amazon-deal-triggered-restructuring');

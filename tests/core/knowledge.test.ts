@@ -156,6 +156,12 @@ describe('a broken knowledge base', () => {
       (t: string) => t.replace('partOf: microsoft', 'partOf: contoso'),
       /entity "azure": field "partOf": "contoso" is not an entity/,
     ],
+    [
+      'a company said to lead another',
+      'entities.yaml',
+      (t: string) => t.replace('partOf: microsoft', 'leads: microsoft'),
+      /entity "azure": field "leads": only a person leads a company/,
+    ],
   ])('fails on %s with a one-line error naming where', (_label, file, edit, message) => {
     breakFile(file, edit);
     const error = loadError();

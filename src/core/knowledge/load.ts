@@ -150,10 +150,17 @@ function checkReferences(
     'entity',
   );
   for (const e of kb.entities)
-    if (e.partOf && !entityIds.has(e.partOf))
-      throw new KnowledgeError(
-        `${files.entities}: entity "${e.id}": field "partOf": "${e.partOf}" is not an entity`,
-      );
+    for (const field of ['partOf', 'leads'] as const) {
+      const ref = e[field];
+      if (ref && !entityIds.has(ref))
+        throw new KnowledgeError(
+          `${files.entities}: entity "${e.id}": field "${field}": "${ref}" is not an entity`,
+        );
+      if (field === 'leads' && ref && e.kind !== 'person')
+        throw new KnowledgeError(
+          `${files.entities}: entity "${e.id}": field "leads": only a person leads a company`,
+        );
+    }
   const classes = new Set(kb.entities.flatMap((e) => (e.class ? [e.class] : [])));
   const sources = new Map(kb.sources.map((s) => [s.id, s]));
 

@@ -62,6 +62,7 @@ export const Entity = z.strictObject({
   kind: EntityKind,
   class: Id.optional(),
   partOf: Id.optional(),
+  leads: Id.optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 
