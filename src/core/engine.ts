@@ -256,16 +256,26 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     };
   };
 
-  const speaksOf = (f: IndexedFact, e: string) => {
+  /**
+   * A fact speaks of an entity it names, or of any member of a class it covers ("any cloud
+   * provider" covers Google Cloud), but only as what may be: whether Google Cloud already hosts
+   * OpenAI is more than "OpenAI may use any cloud" says.
+   */
+  const speaksOf = (f: IndexedFact, e: string, actual = false) => {
     if (f.entities.has(e)) return true;
     const cls = entityClass.get(e);
-    return cls !== undefined && f.covers.has(cls);
+    return cls !== undefined && f.covers.has(cls) && !(actual && f.fact.coverage === 'possible');
   };
   /** Every entity the question names is spoken of, or one it offers as an alternative ("Amazon or Microsoft"). */
-  const entityOk = (f: IndexedFact, a: Pick<QueryAnalysis, 'entities' | 'alternatives' | 'speaker'>) =>
+  const entityOk = (
+    f: IndexedFact,
+    a: Pick<QueryAnalysis, 'entities' | 'alternatives' | 'speaker' | 'asksActual'>,
+  ) =>
     (a.speaker === null || f.entities.has(a.speaker)) &&
     a.entities.every(
-      (e) => speaksOf(f, e) || (a.alternatives.get(e) ?? []).some((other) => speaksOf(f, other)),
+      (e) =>
+        speaksOf(f, e, a.asksActual) ||
+        (a.alternatives.get(e) ?? []).some((other) => speaksOf(f, other, a.asksActual)),
     );
 
   const citationFor = (fact: Fact, n: number): Citation => {
@@ -378,6 +388,19 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const top = results.slice(0, opts.candidates);
       const named = a.entities.filter((e) => !top.some((r) => facts.get(r.id)?.entities.has(e)));
       const entityNames = named.map((e) => kb.entities.find((x) => x.id === e)?.names[0] ?? e);
+      // "Is OpenAI on Google Cloud yet?": what may be is all the sources say, so say that.
+      const possible = a.asksActual
+        ? top
+            .map((r) => facts.get(r.id))
+            .find((f) => f?.fact.coverage === 'possible' && entityOk(f, { ...a, asksActual: false }))
+        : undefined;
+      if (possible)
+        return abstain(
+          question,
+          `My sources don't say whether that has happened${entityNames.length ? ` with ${entityNames.join(', ')}` : ''}.`,
+          results,
+          possible.fact,
+        );
       const reason = entityNames.length
         ? `My sources don't cover that about ${entityNames.join(', ')}.`
         : "My sources don't cover that.";

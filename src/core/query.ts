@@ -143,6 +143,8 @@ export type QueryAnalysis = {
    * settles the choice, whatever words the other side puts it in.
    */
   choice: { terms: [Set<string>, Set<string>]; unknown: [string[], string[]] } | null;
+  /** "Is OpenAI on Google Cloud yet?" asks what is so, not what may be ("Can OpenAI use Google Cloud?"). */
+  asksActual: boolean;
 };
 
 /**
@@ -386,6 +388,7 @@ export function createQueryReader({
       // "Our AWS rep was vague on the call yesterday." is background; "who is on call this week?" asks.
       relativePeriod: questionSentences.some((s, i) => (asks[i] || !asks.includes(true)) && asksOfPeriod(s)),
       choice: null,
+      asksActual: ACTUAL.test(normalized) && !POSSIBLE.test(normalized),
     };
     // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
     const sides = analysis.intents.some((i) => QUANTITY_INTENTS.has(i))
@@ -565,6 +568,10 @@ export function createQueryReader({
   return analyze;
 }
 
+const ACTUAL =
+  /\b(?:yet|already|signed|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal)\b/;
+const POSSIBLE =
+  /\b(?:can|could|cannot|can't|cant|allowed|able|may|might|free|option|options|possible|permitted|permission|let|lets|would|restricted|restriction|stop|prevent|barred|limited|locked|lock|exclusive|exclusivity)\b/;
 const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);
 const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
 /** The start of a clause: a verb of asking ("or did it..."), a subject ("or they..."), or "still". */

@@ -92,7 +92,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max))\\b|\\$`,
+      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash) (?:figure|amount|value|number|terms))\\b|\\$`,
     ),
   ],
   [

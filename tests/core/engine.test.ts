@@ -265,6 +265,23 @@ describe('answering', () => {
     expect(engine.ask("which cloud gets OpenAI's new models first next week?").text).toMatch(/period/);
   });
 
+  it('tells what may be from what is: "can OpenAI use Google Cloud?" against "is it on Google Cloud yet?"', () => {
+    expect(factIds('can OpenAI use Google Cloud now?')[0]).toBe('any-cloud-provider');
+    const actual = engine.ask('is OpenAI already running on Google Cloud?');
+    expect(actual.kind).toBe('abstain');
+    expect(actual.text).toMatch(
+      /don't say whether that has happened with Google Cloud\. What they do say: OpenAI may/,
+    );
+    // A fact that says what is (OpenAI's models are on Bedrock) answers it.
+    expect(factIds('are GPT models already live on Bedrock?')[0]).toMatch(/^bedrock-/);
+  });
+
+  it('asks for a figure when the question wants it in dollars or as a ballpark', () => {
+    expect(engine.ask("what's the cap on OpenAI's payments to Microsoft, in dollars?").text).toMatch(
+      /don't give that figure/,
+    );
+  });
+
   it('prefers the fact that states what "when" and "why" ask for', () => {
     expect(factIds('when did openai models come to bedrock')[0]).toBe('bedrock-launch');
     expect(factIds('why was the partnership renegotiated')[0]).toBe('amazon-deal-triggered-restructuring');
