@@ -297,7 +297,16 @@ export function createQueryReader({
     for (const sentence of asking) {
       const at = sentence.toLowerCase().lastIndexOf(' or ');
       const second = sentence.slice(at + 4);
-      if (at < 0 || !CLAUSE_OPENER.test(second) || FIGURE.test(second)) continue;
+      // The first side asks yes or no ("is it live..."); "where was it announced, at an event or
+      // just in a blog post?" offers places to choose from.
+      const first =
+        sentence
+          .slice(0, at)
+          .split(/[,;:—–]|\s-\s/)
+          .filter((c) => c.trim())
+          .pop() ?? '';
+      if (at < 0 || !YES_NO_CLAUSE.test(first) || !CLAUSE_OPENER.test(second) || FIGURE.test(second))
+        continue;
       const before = new Set(analyzer.canonicalWords(sentence.slice(0, at)));
       const after = new Set(analyzer.canonicalWords(sentence.slice(at + 4)));
       if (before.size > 0 && after.size > 0) return [before, after];
@@ -336,8 +345,14 @@ export function createQueryReader({
     const questions = asides.size > 0 ? sentences.filter(isQuestion) : [];
     const asking = questions.length > 0 ? questions.join(' ') : normalized;
 
-    const yearsNamed = normalized.match(YEAR) ?? [];
-    const after = AFTER_YEAR.exec(normalized);
+    // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
+    // with "or later".
+    const guessed = guesses(asking);
+    const yearsNamed = (asking.match(YEAR) ?? []).filter((y) => !guessed.some((g) => g.year === y));
+    // The words of a guess are no more what is asked than the year is.
+    for (const g of guessed)
+      for (const w of analyzer.canonicalWords(g.text)) if (!analyzer.entityOf(w)) asides.add(w);
+    const after = AFTER_YEAR.exec(asking);
     const { wh, words: askedWords } = askedForOf(normalized);
 
     const analysis: QueryAnalysis = {
@@ -569,14 +584,27 @@ export function createQueryReader({
 }
 
 const ACTUAL =
-  /\b(?:yet|already|signed|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal)\b/;
+  /\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal)\b/;
 const POSSIBLE =
   /\b(?:can|could|cannot|can't|cant|allowed|able|may|might|free|option|options|possible|permitted|permission|let|lets|would|restricted|restriction|stop|prevent|barred|limited|locked|lock|exclusive|exclusivity)\b/;
+/** "2019 with the first billion, or later?": a year put forward to be corrected, and its words. */
+const guesses = (text: string) =>
+  [
+    ...text.matchAll(
+      /\b((?:19|20)\d\d)\b(?:\s+[^\s?.]+){0,5}?,?\s+or\s+(?:later|earlier|before|after|so)\b/g,
+    ),
+  ].map((m) => ({ year: m[1] as string, text: m[0] }));
 const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);
 const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
-/** The start of a clause: a verb of asking ("or did it..."), a subject ("or they..."), or "still". */
+/** A clause that asks yes or no: "is it live", "did Microsoft sell its stake". */
+const YES_NO_CLAUSE =
+  /^\s*(?:(?:so|and|but|wait|ok|okay|like)\s+)?(?:is|was|are|were|am|has|have|had|did|does|do|will|would|can|could|should|isn't|wasn't|didn't|doesn't|hasn't)\b/i;
+/**
+ * The start of a clause: a verb of asking ("or did it..."), a subject ("or they..."), or a word
+ * of doubt ("or still vapor", "or just hype", "or pure hopium").
+ */
 const CLAUSE_OPENER =
-  /^\s*(?:(?:is|was|are|were|am|has|have|had|did|does|do|will|would|can|could|should|still)\b|(?:it|that|this|they|he|she|we|i|you)(?:'s|'re|'ve|'d|'ll)?\s)/i;
+  /^\s*(?:(?:is|was|are|were|am|has|have|had|did|does|do|will|would|can|could|should|still|just|merely|simply|pure|purely)\b|(?:it|that|this|they|he|she|we|i|you)(?:'s|'re|'ve|'d|'ll)?\s)/i;
 /** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
 const ASKS_WHEN =
   /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
@@ -626,7 +654,7 @@ const sideOf = (sides: [Set<string>, Set<string>] | null, word: string): 0 | 1 |
 };
 /** A clause about what someone does, says or thinks: "ppl keep referencing it", "i keep mixing it up". */
 const COMMENT =
-  /^\s*(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|lol|lmao|haha)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
+  /^\s*(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
 const HYPOTHETICAL =
   /^\s*(?:if|when|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
 

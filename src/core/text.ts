@@ -107,7 +107,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'cause',
     // "What was the trigger?", not "the AGI trigger in the contract".
-    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|fault|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|because)\b/,
+    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|fault|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|because|what (?:started|sparked|kicked off|set off|prompted|drove|caused))\b/,
   ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
@@ -193,6 +193,13 @@ const HEDGE =
 const PURPOSE =
   /\s*\b[Ff]or (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
 
+// "...after all this drama?", "...with all that noise": the story so far, not what is asked.
+const AFTER_ALL_THIS =
+  /\s*,?\s*\b(?:after|with|in) all (?:this|that|the)(?:\s+[a-z-]+)?(?=\s*[?.!]*\s*$|\s*[,;—–])/gi;
+// "...capped now. Real or cope?", "legit or marketing hype?": is it true, as a tag.
+const DOUBT_TAG =
+  /[\s,.;—–-]*\b(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+)?\s*\?*\s*$/iu;
+
 /**
  * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not
  * when: a clause opening with "when" and closed by a comma before the question proper reads as "if".
@@ -214,7 +221,9 @@ export function withoutFraming(question: string): string {
     .replace(LABEL, '')
     .replace(HEDGE, '')
     .replace(REPORTED, '')
-    .replace(PURPOSE, ' ');
+    .replace(PURPOSE, ' ')
+    .replace(AFTER_ALL_THIS, '')
+    .replace(DOUBT_TAG, ', right?');
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 
@@ -262,7 +271,12 @@ export function splitWords(text: string): string[] {
     // "re-structure", "co-operate": a prefix joined by a hyphen is part of the word.
     t = t.replace(/\b(re|co|pre|non|un)-(?=\p{L})/gu, '$1');
   }
-  // "late April": when in a month does not change which month.
+  // "at the end of April", "late April": when in a month does not change which month.
+  if (/\b(?:end|start|beginning|middle) of\b/.test(t))
+    t = t.replace(
+      /\b(?:the\s+)?(?:end|start|beginning|middle) of\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g,
+      '',
+    );
   if (/\b(?:early|mid|late)\b/.test(t))
     t = t.replace(
       /\b(?:early|mid|late)[ -](?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g,

@@ -282,6 +282,30 @@ describe('answering', () => {
     );
   });
 
+  it('reads a year in the background or offered as a guess as no condition on the answer', () => {
+    expect(factIds('when did the Amazon pledge happen? a friend swears it was 2025')[0]).toBe(
+      'amazon-commitment',
+    );
+    expect(factIds('when did Azure exclusivity begin, 2016 or later?')[0]).toBe('exclusivity-ended');
+    // Asked, the year is a condition the facts must meet.
+    expect(engine.ask('what did Amazon pledge to OpenAI in 2025?').text).toMatch(/period/);
+  });
+
+  it('reads chat tags and time phrases for what they mean', () => {
+    // "Legit or fake news?" asks whether it is true.
+    expect(factIds("heard OpenAI's payments to Microsoft now have a ceiling. legit or fake news?")[0]).toBe(
+      'revenue-share-capped',
+    );
+    expect(factIds('is Microsoft still a big OpenAI shareholder after all this drama?')[0]).toBe(
+      'microsoft-major-shareholder',
+    );
+    // "The end of April" is a time, not an ending.
+    expect(factIds('what happened between Microsoft and OpenAI at the end of April?')[0]).toBe(
+      'restructuring-announced',
+    );
+    expect(factIds('what started this whole thing?')[0]).toBe('amazon-deal-triggered-restructuring');
+  });
+
   it('prefers the fact that states what "when" and "why" ask for', () => {
     expect(factIds('when did openai models come to bedrock')[0]).toBe('bedrock-launch');
     expect(factIds('why was the partnership renegotiated')[0]).toBe('amazon-deal-triggered-restructuring');
