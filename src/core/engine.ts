@@ -4,7 +4,7 @@ import { createChecks, type IndexedFact, type Precision } from './checks.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
 import { createQueryReader, type QueryAnalysis, topicWords, YEAR } from './query.js';
-import { cleanQuestion, createAnalyzer } from './text.js';
+import { asksOpinion, cleanQuestion, createAnalyzer } from './text.js';
 import { buildVocabulary } from './vocabulary.js';
 
 /** Longest question accepted; longer input gets a short message instead of an answer. */
@@ -68,10 +68,11 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   exceptFactor: 0.5,
 };
 
-/** Side `s` of a choice names something the facts could explain: known topic words, no unknown one. */
-const settlable = (a: QueryAnalysis, s: number) =>
-  (a.choice?.terms[s]?.size ?? 0) > 0 && (a.choice?.unknown[s]?.length ?? 0) === 0;
+/** Side `s` of a choice names what the facts could explain: known topic words, no unknown one. */
+const settlable = (a: QueryAnalysis, s: 0 | 1) =>
+  (a.choice?.terms[s].size ?? 0) > 0 && (a.choice?.unknown[s].length ?? 0) === 0;
 const unknownOf = (a: QueryAnalysis, s: number) => a.choice?.unknown[s]?.length ?? 0;
+const SIDES = [0, 1] as const;
 
 const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
 const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
@@ -344,10 +345,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
     if (a.unknownNames.length > 0)
       return abstain(question, `My sources don't mention ${a.unknownNames.join(', ')}.`, []);
+    if (asksOpinion(lower))
+      return abstain(question, 'I only report what my sources say, and they give no opinion on that.', []);
     // The unknown words of one side of a choice count only once the facts are found: the other side
     // may settle it.
     const unsettled =
-      a.unknown.length - Math.max(0, ...[0, 1].map((s) => (settlable(a, s) ? unknownOf(a, 1 - s) : 0)));
+      a.unknown.length - Math.max(...SIDES.map((s) => (settlable(a, s) ? unknownOf(a, 1 - s) : 0)));
     if (a.askedForUnknown || unsettled / topicWords(a) > opts.maxMissingShare || a.terms.length === 0)
       return abstain(question, "My sources don't cover that.", []);
 
@@ -392,7 +395,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const possible = a.asksActual
         ? top
             .map((r) => facts.get(r.id))
-            .find((f) => f?.fact.coverage === 'possible' && entityOk(f, { ...a, asksActual: false }))
+            .find(
+              (f) =>
+                f?.fact.coverage === 'possible' &&
+                entityOk(f, { ...a, asksActual: false }) &&
+                a.entities.some((e) => !f.entities.has(e)),
+            )
         : undefined;
       if (possible)
         return abstain(
@@ -485,7 +493,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       );
       // "Is it GA already, or still pre-GA?": a fact that explains one side of a choice answers it,
       // and the other side is only the alternative it rules out.
-      const settled = [0, 1].find(
+      const settled = SIDES.find(
         (s) => settlable(a, s) && [...(a.choice?.terms[s] ?? [])].every((t) => matched.has(t)),
       );
       const moot = settled === undefined ? undefined : a.choice?.terms[1 - settled];

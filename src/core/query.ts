@@ -28,6 +28,12 @@ const INTENT_NOUNS: ReadonlySet<string> = new Set([
   'rate',
   'reason',
   'cause',
+  // "How much cash": money is what an amount is of.
+  'money',
+  'cash',
+  'capital',
+  'funding',
+  'dollars',
 ]);
 
 /** "after 2030", "beyond 2032", "once 2032 is over". */
@@ -307,7 +313,7 @@ export function createQueryReader({
           .pop() ?? '';
       if (at < 0 || !YES_NO_CLAUSE.test(first) || !CLAUSE_OPENER.test(second) || FIGURE.test(second))
         continue;
-      const before = new Set(analyzer.canonicalWords(sentence.slice(0, at)));
+      const before = new Set(analyzer.canonicalWords(first));
       const after = new Set(analyzer.canonicalWords(sentence.slice(at + 4)));
       if (before.size > 0 && after.size > 0) return [before, after];
     }
@@ -654,7 +660,7 @@ const sideOf = (sides: [Set<string>, Set<string>] | null, word: string): 0 | 1 |
 };
 /** A clause about what someone does, says or thinks: "ppl keep referencing it", "i keep mixing it up". */
 const COMMENT =
-  /^\s*(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
+  /^\s*(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
 const HYPOTHETICAL =
   /^\s*(?:if|when|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
 

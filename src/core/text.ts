@@ -46,7 +46,7 @@ const STOP_WORDS = new Set(
   following toward towards onward onwards notwithstanding among amongst purposes become becomes became
   becoming precise general several various event events keeping retaining remaining staying post pre describe
   described describes describing coverage everything direction directions party parties
-  convinced concrete tangible rep reps representative standing story special fair kinds sorts letting
+  convinced concrete tangible bother bothered rep reps representative standing story special fair kinds sorts letting
   nature character two versus vs elaborate clarify ones meaning x dumb stupid silly noob rumours rumors
   misremembering misremember mistaken whoever wherever say hint seeing hearing fwd onto inc preexisting
   different cope copium hopium fanboys fanboy bruh ngl smh idk ikr lowkey highkey vibes shiny fancy
@@ -189,9 +189,18 @@ const HEDGE =
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 // Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
 // the Codex project" and "for the Azure report" ask about Codex and Azure.
-// Or opening one, before a dash or a comma, or before "I need": "for my newsletter — what day...".
+// Or opening one, before a dash or a comma, or before "I need": "for my newsletter — what day...",
+// "writing up a competitive brief — was...".
 const PURPOSE =
-  /\s*\b[Ff]or (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
+  /\s*\b(?:[Ff]or|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
+
+/**
+ * "Who won this deal?", "what do you think?": an opinion, which a bot that reports its sources
+ * does not have.
+ */
+export const asksOpinion = (normalized: string) => OPINION.test(normalized);
+const OPINION =
+  /\b(?:do you think|what do you think|do u think|your (?:opinion|take|view|views|thoughts|prediction|guess)|in your (?:view|opinion)|(?:give|gimme|got) (?:me )?(?:a |your )?(?:hot )?take|who (?:won|wins|is winning|came out (?:ahead|on top)|got the better (?:end|deal)))\b/;
 
 // "...after all this drama?", "...with all that noise": the story so far, not what is asked.
 const AFTER_ALL_THIS =

@@ -306,6 +306,19 @@ describe('answering', () => {
     expect(factIds('what started this whole thing?')[0]).toBe('amazon-deal-triggered-restructuring');
   });
 
+  it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
+    for (const q of [
+      'who came out on top in the deal, Microsoft or OpenAI?',
+      'do you think OpenAI will go public?',
+    ])
+      expect(engine.ask(q).text, q).toMatch(/give no opinion/);
+  });
+
+  it('reads "how much cash" as asking for an amount, and slang for ending as ending', () => {
+    expect(factIds('how much cash did Amazon put up for OpenAI?')[0]).toBe('amazon-commitment');
+    expect(factIds('did they yeet the AGI clause?')[0]).toBe('agi-clause-removed');
+  });
+
   it('prefers the fact that states what "when" and "why" ask for', () => {
     expect(factIds('when did openai models come to bedrock')[0]).toBe('bedrock-launch');
     expect(factIds('why was the partnership renegotiated')[0]).toBe('amazon-deal-triggered-restructuring');
