@@ -221,7 +221,18 @@ export function createQueryReader({
       if (!asking.includes(true)) return [{ text: s, asks: asks[i] === true }];
       return parts.map((p, j) => ({ text: p, asks: asking[j] === true || !COMMENT.test(p) }));
     });
-    if (clauses.length > sentences.length)
+    // Only beside a clause that says what it asks about: in "my VPN keeps dropping, any fix?" the
+    // comment is the question.
+    const asking = analyzer.canonicalWords(
+      clauses
+        .filter((c) => c.asks)
+        .map((c) => c.text)
+        .join(' '),
+    );
+    const knownAsked = asking.filter(
+      (w) => analyzer.entityOf(w) || knownTerms.has(analyzer.term(w) ?? ''),
+    ).length;
+    if (clauses.length > sentences.length && knownAsked >= 2)
       return asideOf(
         clauses.map((c) => c.text),
         clauses.map((c) => c.asks),
@@ -440,6 +451,7 @@ export function createQueryReader({
     // "May" is a month only where a date is: "in May", "May 5", "April or May".
     const mayIsMonth = MAY_MONTH.test(normalized);
     const monthChoice = MONTH_CHOICE.test(normalized);
+    const choiceEntities: [Set<string>, Set<string>] = [new Set(), new Set()];
     const seen = new Set<string>();
     // Typos first, on the words as written, so that a corrected word can still complete a phrase
     // ("general availabilty" -> "general availability" -> ga).
@@ -468,9 +480,9 @@ export function createQueryReader({
     const words = analyzer
       .canonicalWords((fixedAny ? written.join(' ') : question).replace(/\s*(?:->|→|=>|\bto\b)\s*/g, ' to '))
       // "When did the news go public?", "the deal went public": news made public, not a listing,
-      // which only a company does.
+      // which only a company does. "When did the overhaul drop?": a deal comes out as news.
       .map((w, i, all) =>
-        w === 'ipo' &&
+        (w === 'ipo' || w === 'launch') &&
         i > 0 &&
         (all[i - 1] === 'news' || contextTerms.has(analyzer.term(all[i - 1] as string) ?? ''))
           ? 'announce'
@@ -578,11 +590,21 @@ export function createQueryReader({
         analysis.contextTerms.add(term);
       }
       if (term && side !== undefined && !contextTerms.has(term)) analysis.choice?.terms[side].add(term);
+      if (entity && side !== undefined) choiceEntities[side].add(entity);
       if (term && !seen.has(term)) {
         seen.add(term);
         analysis.terms.push(term);
       }
     }
+    // "Is Microsoft still the main partner, or did Amazon take that spot?": a company the second side
+    // puts forward is an alternative to those of the first, which the answer must still speak of.
+    const [claimed, offered] = choiceEntities;
+    for (const e of offered)
+      if (!claimed.has(e))
+        analysis.alternatives.set(e, [
+          ...(analysis.alternatives.get(e) ?? []),
+          ...[...claimed].filter((c) => !offered.has(c)),
+        ]);
     return analysis;
   };
 

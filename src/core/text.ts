@@ -280,6 +280,12 @@ export function splitWords(text: string): string[] {
     // "re-structure", "co-operate": a prefix joined by a hyphen is part of the word.
     t = t.replace(/\b(re|co|pre|non|un)-(?=\p{L})/gu, '$1');
   }
+  // "When did the reshuffle drop?": dropping with nothing dropped is coming out, not ending.
+  if (t.includes('drop'))
+    t = t.replace(
+      /(?<!news )\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|or)\b))/g,
+      'came out',
+    );
   // "at the end of April", "late April": when in a month does not change which month.
   if (/\b(?:end|start|beginning|middle) of\b/.test(t))
     t = t.replace(

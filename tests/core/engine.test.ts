@@ -306,6 +306,23 @@ describe('answering', () => {
     expect(factIds('what started this whole thing?')[0]).toBe('amazon-deal-triggered-restructuring');
   });
 
+  it('reads "drop" with nothing dropped as coming out: a deal comes out as news', () => {
+    expect(factIds('when did the Microsoft–OpenAI overhaul drop?')[0]).toBe('restructuring-announced');
+    expect(factIds('did Microsoft drop the AGI clause?')[0]).toBe('agi-clause-removed');
+  });
+
+  it("takes a company the second side of a choice puts forward as an alternative to the first side's", () => {
+    expect(factIds("is Microsoft still OpenAI's top partner, or did Amazon take its place?")[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    // The first side's companies the answer must still speak of.
+    expect(engine.ask('will Frontier come to Azure too, or is it AWS only?').kind).toBe('abstain');
+  });
+
+  it('reads a comment as background only beside a clause that says what it asks', () => {
+    expect(engine.ask('my laptop keeps crashing every hour, any fix?').kind).toBe('abstain');
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',
