@@ -213,30 +213,34 @@ export function createQueryReader({
     }
     // "...what happened on AWS that day, ppl keep referencing it": a clause that says what someone
     // does or thinks, beside the clause that asks, is background too.
+    let commented = false;
     const clauses = sentences.flatMap((s, i) => {
-      const parts = s.split(/\s*[,;—–]\s*|\s+-\s+/);
-      if (!(asks[i] || !asks.includes(true)) || parts.length < 2)
-        return [{ text: s, asks: asks[i] === true }];
+      const whole = [{ text: s, asks: asks[i] === true }];
+      if (!(asks[i] || !asks.includes(true)) || !CLAUSE_BREAK.test(s)) return whole;
+      const parts = s.split(CLAUSE_BREAKS);
       const asking = parts.map(isQuestion);
-      if (!asking.includes(true)) return [{ text: s, asks: asks[i] === true }];
-      return parts.map((p, j) => ({ text: p, asks: asking[j] === true || !COMMENT.test(p) }));
+      if (!asking.includes(true)) return whole;
+      const marked = parts.map((p, j) => ({ text: p, asks: asking[j] === true || !COMMENT.test(p) }));
+      if (marked.every((c) => c.asks)) return whole;
+      commented = true;
+      return marked;
     });
-    // Only beside a clause that says what it asks about: in "my VPN keeps dropping, any fix?" the
-    // comment is the question.
-    const asking = analyzer.canonicalWords(
-      clauses
-        .filter((c) => c.asks)
-        .map((c) => c.text)
-        .join(' '),
-    );
-    const knownAsked = asking.filter(
-      (w) => analyzer.entityOf(w) || knownTerms.has(analyzer.term(w) ?? ''),
-    ).length;
-    if (clauses.length > sentences.length && knownAsked >= 2)
-      return asideOf(
-        clauses.map((c) => c.text),
-        clauses.map((c) => c.asks),
+    if (commented) {
+      // Only beside a clause that says what it asks about: in "my VPN keeps dropping, any fix?" the
+      // comment is the question.
+      const asked = analyzer.canonicalWords(
+        clauses
+          .filter((c) => c.asks)
+          .map((c) => c.text)
+          .join(' '),
       );
+      const known = asked.filter((w) => analyzer.entityOf(w) || knownTerms.has(analyzer.term(w) ?? ''));
+      if (known.length >= 2)
+        return asideOf(
+          clauses.map((c) => c.text),
+          clauses.map((c) => c.asks),
+        );
+    }
     return asideOf(sentences, asks);
   };
   const asideOf = (sentences: string[], asks: boolean[]): Set<string> => {
@@ -680,6 +684,8 @@ const sideOf = (sides: [Set<string>, Set<string>] | null, word: string): 0 | 1 |
   const second = sides?.[1].has(word) ?? false;
   return first === second ? undefined : first ? 0 : 1;
 };
+const CLAUSE_BREAKS = /\s*[,;—–]\s*|\s+-\s+/;
+const CLAUSE_BREAK = /[,;—–]|\s-\s/;
 /** A clause about what someone does, says or thinks: "ppl keep referencing it", "i keep mixing it up". */
 const COMMENT =
   /^\s*(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
