@@ -153,6 +153,9 @@ export function createChecks(analyzer: Analyzer) {
     // quotes.
     if (!a.yesNo && WORDING.test(lower))
       return { reason: "My sources don't give the wording.", context: true };
+    // "Did AWS end up with Frontier exclusivity?" asks how a demand turned out, which it does not say.
+    if (intents.has('outcome') && chosen.every((f) => f.states.has('demand')))
+      return { reason: "My sources don't say how that turned out.", context: true };
     // "Is the cap likely to be raised?" wants a forecast: facts that make none do not answer it.
     if (intents.has('forecast') && !chosen.some((f) => f.states.has('forecast')))
       return { reason: "My sources don't make that forecast.", context: true };

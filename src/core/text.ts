@@ -109,6 +109,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     // "What was the trigger?", not "the AGI trigger in the contract".
     /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|fault|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|because|what (?:started|sparked|kicked off|set off|prompted|drove|caused))\b/,
   ],
+  // "Did AWS end up with...", "in the final settlement": how it turned out, which a demand does not say.
+  [
+    'outcome',
+    /\b(end(?:ed|s)? up|in the end|final (?:settlement|arrangement|deal|terms|agreement|version)|after all(?! this| that| the)|ultimately|still|anymore|any more|no longer|keeps?|keeping|kept|retains?|retained|waived|honou?red|after the (?:restructur\w*|overhaul|deal|settlement|rework|reset|renegotiation))\b/,
+  ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
     'forecast',

@@ -323,6 +323,13 @@ describe('answering', () => {
     expect(engine.ask('my laptop keeps crashing every hour, any fix?').kind).toBe('abstain');
   });
 
+  it('says a demand is not how it turned out: "did AWS end up with Frontier exclusivity?"', () => {
+    expect(factIds('what did Amazon demand in return for its money?')[0]).toBe('amazon-frontier-condition');
+    const outcome = engine.ask('so did Amazon end up with exclusive rights to Frontier?');
+    expect(outcome.kind).toBe('abstain');
+    expect(outcome.text).toMatch(/how that turned out\. What they do say: Amazon attached a condition/);
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',

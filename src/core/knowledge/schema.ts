@@ -27,6 +27,10 @@ export const Intent = z.enum([
   'condition',
   'person',
   'forecast',
+  // A fact: what someone demanded or required, which says nothing of how it turned out. A
+  // question: how something turned out ("did AWS end up with...?").
+  'demand',
+  'outcome',
 ]);
 export type Intent = z.infer<typeof Intent>;
 
