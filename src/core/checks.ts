@@ -64,7 +64,8 @@ export type IndexedFact = {
 /** Why the chosen facts do not answer the question; `context` when they are still worth citing. */
 export type Missing = { reason: string; context: boolean };
 
-export function createChecks(analyzer: Analyzer) {
+/** `nameOf`: an entity's display name, for replies. */
+export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => string) {
   // Statement words, in order, where figures are looked for (never in labels or variants). Only
   // "how much" questions need them, so start-up does not pay for them.
   const statementWordsCache = new Map<string, string[]>();
@@ -153,6 +154,9 @@ export function createChecks(analyzer: Analyzer) {
     // quotes.
     if (!a.yesNo && WORDING.test(lower))
       return { reason: "My sources don't give the wording.", context: true };
+    // "What is Symphony?" wants to know what it is: only a fact that says so answers.
+    if (a.defines && !chosen.some((f) => f.fact.defines.includes(a.defines as string)))
+      return { reason: `My sources don't say what ${nameOf(a.defines)} is.`, context: true };
     // "Did AWS end up with Frontier exclusivity?" asks how a demand turned out, which it does not say.
     if (intents.has('outcome') && chosen.every((f) => f.states.has('demand')))
       return { reason: "My sources don't say how that turned out.", context: true };

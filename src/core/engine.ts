@@ -100,7 +100,10 @@ export type Engine = {
 export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> = {}): Engine {
   const opts: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const analyzer = createAnalyzer(kb);
-  const { namesNone, missingDetail } = createChecks(analyzer);
+  const { namesNone, missingDetail } = createChecks(
+    analyzer,
+    (e) => kb.entities.find((x) => x.id === e)?.names[0] ?? e,
+  );
   const facts = new Map<string, IndexedFact>();
   const topics = new Map(kb.topics.map((t) => [t.id, t]));
   const sources = new Map(kb.sources.map((s) => [s.id, s]));

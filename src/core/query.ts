@@ -149,6 +149,8 @@ export type QueryAnalysis = {
    * settles the choice, whatever words the other side puts it in.
    */
   choice: { terms: [Set<string>, Set<string>]; unknown: [string[], string[]] } | null;
+  /** "What is Frontier?": the entity whose nature is asked; only a fact that says what it is answers. */
+  defines: string | null;
   /** "Is OpenAI on Google Cloud yet?" asks what is so, not what may be ("Can OpenAI use Google Cloud?"). */
   asksActual: boolean;
 };
@@ -335,6 +337,14 @@ export function createQueryReader({
     return null;
   };
 
+  /** "What is Symphony exactly?", "wtf is Frontier": the entity asked to be defined. */
+  const definedEntity = (normalized: string): string | null => {
+    const named = (DEFINITION.exec(normalized) ?? DOES_WHAT.exec(normalized))?.[1];
+    if (!named) return null;
+    for (const w of analyzer.canonicalWords(named)) return analyzer.entityOf(w) ?? null;
+    return null;
+  };
+
   const analyze = (asked: string): QueryAnalysis => {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
     const framed = withoutLabel(withoutFraming(asked));
@@ -425,6 +435,7 @@ export function createQueryReader({
       relativePeriod: questionSentences.some((s, i) => (asks[i] || !asks.includes(true)) && asksOfPeriod(s)),
       choice: null,
       asksActual: ACTUAL.test(normalized) && !POSSIBLE.test(normalized),
+      defines: definedEntity(normalized),
     };
     // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
     const sides = analysis.intents.some((i) => QUANTITY_INTENTS.has(i))
@@ -626,6 +637,11 @@ const guesses = (text: string) =>
       /\b((?:19|20)\d\d)\b(?:\s+[^\s?.]+){0,5}?,?\s+or\s+(?:later|earlier|before|after|so)\b/g,
     ),
   ].map((m) => ({ year: m[1] as string, text: m[0] }));
+const DEFINITION =
+  /(?:^|[,.;:!?—–]\s*|\b(?:so|ok|okay|wait|and|but)\s+)(?:what|wtf)(?:'s|’s|s|\s+is|\s+was)?(?:\s+(?:even|exactly|actually))?(?:\s+is)?\s+(?:this\s+|that\s+|the\s+)?([\p{L}][\p{L}\d-]*)(?!['’]s?\b)(?=\s*(?:$|[?,.!—–:;]|\s-\s|\s+(?:exactly|even|actually|tho|though|and|in|is|anyway|again|thing|supposed)\b))/u;
+/** "What does Symphony actually do?": what it is for. */
+const DOES_WHAT =
+  /\bwhat (?:does|do|did) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
 const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);
 const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
 /** A clause that asks yes or no: "is it live", "did Microsoft sell its stake". */

@@ -330,6 +330,18 @@ describe('answering', () => {
     expect(outcome.text).toMatch(/how that turned out\. What they do say: Amazon attached a condition/);
   });
 
+  it('answers "what is X?" only with a fact that says what X is', () => {
+    expect(factIds('what is Frontier?')[0]).toBe('amazon-frontier-condition');
+    const symphony = engine.ask('what is Symphony exactly, a product?');
+    expect(symphony.kind).toBe('abstain');
+    expect(symphony.text).toMatch(
+      /don't say what Symphony is\. What they do say: According to OpenAI, Symphony/,
+    );
+    expect(engine.ask('what does Symphony actually do?').kind).toBe('abstain');
+    // Asked about, not asked to be defined.
+    expect(factIds("what's Symphony's effect on pull requests?")[0]).toBe('symphony-pull-requests');
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',

@@ -157,6 +157,12 @@ describe('a broken knowledge base', () => {
       /entity "azure": field "partOf": "contoso" is not an entity/,
     ],
     [
+      'a fact defining an unknown entity',
+      'facts/aws-deal.yaml',
+      (t: string) => t.replace('defines: [frontier]', 'defines: [frontiers]'),
+      /fact "amazon-frontier-condition": field "defines": "frontiers" is not an entity/,
+    ],
+    [
       'a company said to lead another',
       'entities.yaml',
       (t: string) => t.replace('partOf: microsoft', 'leads: microsoft'),

@@ -182,6 +182,9 @@ function checkReferences(
     for (const c of fact.covers)
       if (!classes.has(c))
         throw new KnowledgeError(`${at} "covers": "${c}" is no entity class in ${files.entities}`);
+    for (const e of fact.defines)
+      if (!entityIds.has(e))
+        throw new KnowledgeError(`${at} "defines": "${e}" is not an entity in ${files.entities}`);
   }
   for (const topic of kb.topics)
     if (!facts.some(({ fact }) => fact.topic === topic.id))

@@ -80,6 +80,7 @@ export const Fact = z.strictObject({
   states: z.array(Intent).default([]),
   covers: z.array(Id).default([]),
   coverage: z.enum(['actual', 'possible']).default('actual'),
+  defines: z.array(Id).default([]),
   questions: z.array(Text).min(1, 'must give at least one question variant'),
   keywords: z.array(Word).default([]),
   source: z.strictObject({ id: Id, section: Text }),
