@@ -518,6 +518,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // keywords), not only in a question variant or a neighbour: "which stock exchange?" is not
       // answered by "will OpenAI be listed on the stock exchange?".
       if (asked && !namesKind(leadFact, asked, named) && !leadFact.stated.has(asked)) continue;
+      // "Did Amazon get equity for the $50B?": a fact about the $50B that says nothing of equity
+      // does not answer it.
+      if (a.yesNo && a.gotten && !group.some((r) => facts.get(r.id)?.stated.has(a.gotten as string)))
+        continue;
       // "Which teams?" wants teams named: a fact that speaks only of "some teams" names none.
       if (asked && a.asksToName && !namesKind(leadFact, asked, named) && namesNone(leadFact, asked)) continue;
       // "What capabilities... any examples?": only a fact that names some (GPT and Codex are

@@ -149,6 +149,8 @@ export type QueryAnalysis = {
    * settles the choice, whatever words the other side puts it in.
    */
   choice: { terms: [Set<string>, Set<string>]; unknown: [string[], string[]] } | null;
+  /** "Did Amazon get equity for it?": what a yes-or-no question asks was got; a fact must state it. */
+  gotten: string | null;
   /** "What is Frontier?": the entity whose nature is asked; only a fact that says what it is answers. */
   defines: string | null;
   /** "Is OpenAI on Google Cloud yet?" asks what is so, not what may be ("Can OpenAI use Google Cloud?"). */
@@ -436,6 +438,7 @@ export function createQueryReader({
       choice: null,
       asksActual: ACTUAL.test(normalized) && !POSSIBLE.test(normalized),
       defines: definedEntity(normalized),
+      gotten: null,
     };
     // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
     const sides = analysis.intents.some((i) => QUANTITY_INTENTS.has(i))
@@ -467,6 +470,14 @@ export function createQueryReader({
     const mayIsMonth = MAY_MONTH.test(normalized);
     const monthChoice = MONTH_CHOICE.test(normalized);
     const choiceEntities: [Set<string>, Set<string>] = [new Set(), new Set()];
+    const gotWord = GOT.exec(asking)?.[1];
+    const gotCanonical =
+      gotWord &&
+      !/^(?:to|out|rid|paid|back|around|over|away|through|into|done|cut|hit|built|sold|made|taken|given)$|\p{L}{3}ed$/u.test(
+        gotWord,
+      )
+        ? analyzer.canonicalWords(gotWord)[0]
+        : undefined;
     const seen = new Set<string>();
     // Typos first, on the words as written, so that a corrected word can still complete a phrase
     // ("general availabilty" -> "general availability" -> ga).
@@ -600,6 +611,7 @@ export function createQueryReader({
         }
       }
       if (word === askedCanonical && !entity && term && !contextTerms.has(term)) analysis.askedFor = term;
+      if (word === gotCanonical && !entity && term && !contextTerms.has(term)) analysis.gotten = term;
       if (term && (contextTerms.has(term) || month >= 0)) {
         analysis.contextWords++;
         analysis.contextTerms.add(term);
@@ -642,6 +654,8 @@ const DEFINITION =
 /** "What does Symphony actually do?": what it is for. */
 const DOES_WHAT =
   /\bwhat (?:does|do|did) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
+const GOT =
+  /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gains|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
 const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);
 const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
 /** A clause that asks yes or no: "is it live", "did Microsoft sell its stake". */

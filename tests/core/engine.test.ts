@@ -342,6 +342,17 @@ describe('answering', () => {
     expect(factIds("what's Symphony's effect on pull requests?")[0]).toBe('symphony-pull-requests');
   });
 
+  it('answers "did X get Y?" only with a fact that states Y', () => {
+    expect(engine.ask('Did Amazon get equity in OpenAI for its $50 billion?').kind).toBe('abstain');
+    expect(factIds('does Microsoft still get first call on new products?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    // "Get scrapped" is no getting.
+    expect(factIds('does OpenAI still owe Microsoft a revenue share, or did that get scrapped?')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',
