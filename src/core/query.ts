@@ -632,6 +632,15 @@ export function createQueryReader({
           ...(analysis.alternatives.get(e) ?? []),
           ...[...claimed].filter((c) => !offered.has(c)),
         ]);
+    // "Nasdaq or NYSE?": two of one kind (stock exchanges) ask which of that kind.
+    const pair = SAME_KIND_CHOICE.exec(asking);
+    if (pair?.[1] && pair[2] && analysis.askedFor === null) {
+      const [x, y] = [pair[1], pair[2]].map((w) => {
+        const c = analyzer.canonicalWords(w)[0];
+        return c && !analyzer.entityOf(c) ? analyzer.term(c) : null;
+      });
+      if (x && x === y && knownTerms.has(x) && !contextTerms.has(x)) analysis.askedFor = x;
+    }
     return analysis;
   };
 
@@ -654,6 +663,7 @@ const DEFINITION =
 /** "What does Symphony actually do?": what it is for. */
 const DOES_WHAT =
   /\bwhat (?:does|do|did) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
+const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
 const GOT =
   /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gains|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
 const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);

@@ -353,6 +353,11 @@ describe('answering', () => {
     );
   });
 
+  it('reads two of one kind offered to choose from as asking which of that kind', () => {
+    expect(factIds('is OpenAI going to list on a stock exchange?')[0]).toBe('possible-ipo-2026');
+    expect(engine.ask('will OpenAI list on the NYSE or Nasdaq?').kind).toBe('abstain');
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',
