@@ -448,6 +448,7 @@ export function createQueryReader({
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
     let askedCanonical: string | undefined;
+    let stuffAsked = false;
     // "How much OpenAI ends up paying" names no thing after its names, unlike "how many teams".
     const quantity = wh === 'how';
     for (const word of analyzer.canonicalWords(askedWords.join(' '))) {
@@ -463,6 +464,11 @@ export function createQueryReader({
       if (/^(?:\d+|two|three|four|five|[\p{L}]{3,}ed)$/u.test(word) && !NOT_PARTICIPLES.has(word)) continue;
       // "What size", "what percentage": the intent checks handle those.
       if (INTENT_NOUNS.has(word)) break;
+      // "What OpenAI stuff is on Bedrock?": things of OpenAI's are its products.
+      if (/^(?:stuff|things)$/.test(word)) {
+        stuffAsked = true;
+        break;
+      }
       if (analyzer.term(word) !== null) askedCanonical = word;
       break;
     }
@@ -632,6 +638,8 @@ export function createQueryReader({
           ...(analysis.alternatives.get(e) ?? []),
           ...[...claimed].filter((c) => !offered.has(c)),
         ]);
+    if (stuffAsked && analysis.askedFor === null && analysis.entities.length > 0)
+      analysis.askedFor = PRODUCT_TERM;
     // "Nasdaq or NYSE?": two of one kind (stock exchanges) ask which of that kind.
     const pair = SAME_KIND_CHOICE.exec(asking);
     if (pair?.[1] && pair[2] && analysis.askedFor === null) {
@@ -664,6 +672,7 @@ const DEFINITION =
 const DOES_WHAT =
   /\bwhat (?:does|do|did) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
 const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
+const PRODUCT_TERM = 'product';
 const GOT =
   /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gains|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
 const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);

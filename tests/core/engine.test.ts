@@ -358,6 +358,10 @@ describe('answering', () => {
     expect(engine.ask('will OpenAI list on the NYSE or Nasdaq?').kind).toBe('abstain');
   });
 
+  it('reads "what OpenAI stuff..." as asking for products, named', () => {
+    expect(factIds('what OpenAI stuff can we get on Bedrock?')[0]).toBe('bedrock-gpt-and-codex');
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',
