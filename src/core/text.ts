@@ -29,6 +29,7 @@ const STOP_WORDS = new Set(
   regarding respect day days year years time times new news today since exist exists
   long big large many last keep keeps kept retain retains retained remain remains remained stay stays
   stayed situation case example examples instance real world ai piece article articles source sources
+  writeup writeups coverage pure purely mere measuring measure measures
   report reports reported according mention mentions mentioned date dates month months week weeks
   hour hours point folks hey hi hello quick q anyone someone somebody everyone everybody word backstory
   detail details info information update updates latest status rumor rumour tl dr fyi btw
@@ -189,7 +190,7 @@ const REPORTED =
 // who asks and how sure they are, before what they ask. ("Apart from the end date," is what they
 // do not ask: the query reader sets it aside.)
 const HEDGE =
-  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|friend|boss|manager)\s+(?:that\s+)?(?:says|said|claims|claimed|suggests|suggested|reports|reported)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 // Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
@@ -212,7 +213,10 @@ const AFTER_ALL_THIS =
   /\s*,?\s*\b(?:after|with|in) all (?:this|that|the)(?:\s+[a-z-]+)?(?=\s*[?.!]*\s*$|\s*[,;—–])/gi;
 // "...capped now. Real or cope?", "legit or marketing hype?": is it true, as a tag.
 const DOUBT_TAG =
-  /[\s,.;—–-]*\b(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+)?\s*\?*\s*$/iu;
+  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+)?|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?)\s*[?!.]*\s*$/iu;
+// "...the Bedrock thing people keep posting about": who talks about it, not what it is.
+const CHATTER =
+  /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:keeps?|are|is)\s+\w+ing(?:\s+(?:about|on|over|it))?\b/gi;
 
 /**
  * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not
@@ -237,6 +241,7 @@ export function withoutFraming(question: string): string {
     .replace(REPORTED, '')
     .replace(PURPOSE, ' ')
     .replace(AFTER_ALL_THIS, '')
+    .replace(CHATTER, '')
     .replace(DOUBT_TAG, ', right?');
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }

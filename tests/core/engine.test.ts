@@ -362,6 +362,15 @@ describe('answering', () => {
     expect(factIds('what OpenAI stuff can we get on Bedrock?')[0]).toBe('bedrock-gpt-and-codex');
   });
 
+  it('reads who said it and who keeps talking about it as framing', () => {
+    expect(
+      factIds('someone in #random swore the payments to Microsoft are capped now. fact check pls')[0],
+    ).toBe('revenue-share-capped');
+    expect(factIds('what was the April 28 Bedrock thing everyone keeps talking about')[0]).toBe(
+      'bedrock-launch',
+    );
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',
