@@ -341,7 +341,10 @@ export function createQueryReader({
 
   /** "What is Symphony exactly?", "wtf is Frontier": the entity asked to be defined. */
   const definedEntity = (normalized: string): string | null => {
-    const named = (DEFINITION.exec(normalized) ?? DOES_WHAT.exec(normalized))?.[1];
+    // The patterns are Unicode-aware and unanchored: look for their key words first.
+    const named = ((normalized.includes('wha') || normalized.includes('wtf')
+      ? DEFINITION.exec(normalized)
+      : null) ?? (normalized.includes(' do') ? DOES_WHAT.exec(normalized) : null))?.[1];
     if (!named) return null;
     for (const w of analyzer.canonicalWords(named)) return analyzer.entityOf(w) ?? null;
     return null;
@@ -350,7 +353,9 @@ export function createQueryReader({
   const analyze = (asked: string): QueryAnalysis => {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
     const framed = withoutLabel(withoutFraming(asked));
-    const speaker = /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1];
+    const speaker = framed.includes(' about')
+      ? /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1]
+      : undefined;
     const spoken = framed.replace(/\b(?:say|says|said|saying)\s+(?=about\b)/gi, '');
     // "Besides the end date, what changed?" asks about anything but the end date.
     const except = EXCEPT.exec(spoken);
@@ -380,7 +385,7 @@ export function createQueryReader({
 
     // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
     // with "or later".
-    const guessed = guesses(asking);
+    const guessed = asking.includes(' or ') ? guesses(asking) : [];
     const yearsNamed = (asking.match(YEAR) ?? []).filter((y) => !guessed.some((g) => g.year === y));
     // The words of a guess are no more what is asked than the year is.
     for (const g of guessed)
@@ -473,10 +478,10 @@ export function createQueryReader({
       break;
     }
     // "May" is a month only where a date is: "in May", "May 5", "April or May".
-    const mayIsMonth = MAY_MONTH.test(normalized);
-    const monthChoice = MONTH_CHOICE.test(normalized);
+    const mayIsMonth = normalized.includes('may') && MAY_MONTH.test(normalized);
+    const monthChoice = normalized.includes(' or ') && MONTH_CHOICE.test(normalized);
     const choiceEntities: [Set<string>, Set<string>] = [new Set(), new Set()];
-    const gotWord = GOT.exec(asking)?.[1];
+    const gotWord = GETTING.test(asking) ? GOT.exec(asking)?.[1] : undefined;
     const gotCanonical =
       gotWord &&
       !/^(?:to|out|rid|paid|back|around|over|away|through|into|done|cut|hit|built|sold|made|taken|given)$|\p{L}{3}ed$/u.test(
@@ -487,30 +492,30 @@ export function createQueryReader({
     const seen = new Set<string>();
     // Typos first, on the words as written, so that a corrected word can still complete a phrase
     // ("general availabilty" -> "general availability" -> ga).
-    let fixedAny = false;
     // "shake-up": a hyphenated word the knowledge base writes as one ("shakeup") is that word.
-    const joined = question.replace(/([\p{L}]+)-([\p{L}]+)/gu, (pair, x: string, y: string) => {
-      const word = `${x}${y}`.toLowerCase();
-      if (!vocabulary.has(word)) return pair;
-      fixedAny = true;
-      return word;
-    });
+    // "OpenAI -> Microsoft", "OpenAI → Microsoft": an arrow says "to".
+    const arrowed = /->|→|=>/.test(question) ? question.replace(/\s*(?:->|→|=>)\s*/g, ' to ') : question;
+    const joined = !arrowed.includes('-')
+      ? arrowed
+      : arrowed.replace(/([\p{L}]+)-([\p{L}]+)/gu, (pair, x: string, y: string) => {
+          const word = `${x}${y}`.toLowerCase();
+          if (!vocabulary.has(word)) return pair;
+          return word;
+        });
     const written = splitWords(joined).map((w) => {
       const term = analyzer.term(w);
       if (term === null || knownTerms.has(term)) return w;
       // "uncapped", "unlimited": a negation does not change what is asked about.
       const negated = /^(?:un|non)(\p{L}{4,})$/u.exec(w)?.[1];
       if (negated && (vocabulary.has(negated) || knownTerms.has(analyzer.term(negated) ?? ''))) {
-        fixedAny = true;
         return negated;
       }
       const fixed = correct(w);
-      if (!fixed) return w;
-      fixedAny = true;
-      return fixed;
+      return fixed ?? w;
     });
+    // The words are split once: a corrected word is one word, so phrases still form across them.
     const words = analyzer
-      .canonicalWords((fixedAny ? written.join(' ') : question).replace(/\s*(?:->|→|=>|\bto\b)\s*/g, ' to '))
+      .canonicalOfWords(written)
       // "When did the news go public?", "the deal went public": news made public, not a listing,
       // which only a company does. "When did the overhaul drop?": a deal comes out as news.
       .map((w, i, all) =>
@@ -641,7 +646,7 @@ export function createQueryReader({
     if (stuffAsked && analysis.askedFor === null && analysis.entities.length > 0)
       analysis.askedFor = PRODUCT_TERM;
     // "Nasdaq or NYSE?": two of one kind (stock exchanges) ask which of that kind.
-    const pair = SAME_KIND_CHOICE.exec(asking);
+    const pair = asking.includes(' or ') ? SAME_KIND_CHOICE.exec(asking) : null;
     if (pair?.[1] && pair[2] && analysis.askedFor === null) {
       const [x, y] = [pair[1], pair[2]].map((w) => {
         const c = analyzer.canonicalWords(w)[0];
@@ -673,6 +678,7 @@ const DOES_WHAT =
   /\bwhat (?:does|do|did) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
 const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
 const PRODUCT_TERM = 'product';
+const GETTING = /g[eo]t|receiv|obtain|gain/;
 const GOT =
   /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gains|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
 const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);

@@ -204,7 +204,12 @@ const PURPOSE =
  * "Who won this deal?", "what do you think?": an opinion, which a bot that reports its sources
  * does not have.
  */
-export const asksOpinion = (normalized: string) => OPINION.test(normalized);
+export const asksOpinion = (normalized: string) =>
+  (normalized.includes('you') ||
+    normalized.includes(' u ') ||
+    normalized.includes('who') ||
+    normalized.includes('take')) &&
+  OPINION.test(normalized);
 const OPINION =
   /\b(?:do you think|what do you think|do u think|your (?:opinion|take|view|views|thoughts|prediction|guess)|in your (?:view|opinion)|(?:give|gimme|got) (?:me )?(?:a |your )?(?:hot )?take|who (?:won|wins|is winning|came out (?:ahead|on top)|got the better (?:end|deal)))\b/;
 
@@ -234,15 +239,15 @@ export function withoutConditionalWhen(normalized: string): string {
  * with: words that say who is asking, not what. Left as is when nothing would remain.
  */
 export function withoutFraming(question: string): string {
-  const stripped = question
-    .replace(GREETING, '')
-    .replace(LABEL, '')
-    .replace(HEDGE, '')
-    .replace(REPORTED, '')
-    .replace(PURPOSE, ' ')
-    .replace(AFTER_ALL_THIS, '')
-    .replace(CHATTER, '')
-    .replace(DOUBT_TAG, ', right?');
+  // Each pattern runs only where its key word occurs: most questions have none of them, and the
+  // patterns, unanchored or Unicode-aware, cost more than the look for the word.
+  const lower = question.toLowerCase();
+  let stripped = question.replace(GREETING, '').replace(HEDGE, '').replace(REPORTED, '');
+  if (lower.includes(':')) stripped = stripped.replace(LABEL, '');
+  if (lower.includes('for ') || lower.includes('ing ')) stripped = stripped.replace(PURPOSE, ' ');
+  if (lower.includes(' all ')) stripped = stripped.replace(AFTER_ALL_THIS, '');
+  if (lower.includes('ing')) stripped = stripped.replace(CHATTER, '');
+  if (lower.includes(' or ') || lower.includes('check')) stripped = stripped.replace(DOUBT_TAG, ', right?');
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 
@@ -318,6 +323,8 @@ export function splitWords(text: string): string[] {
 export type Analyzer = {
   /** Words with aliases folded to their canonical word. Phrases become one word. */
   canonicalWords(text: string): string[];
+  /** The same for words already split by `splitWords`. */
+  canonicalOfWords(words: string[]): string[];
   /** The index's term for a canonical word, or null for a stop word. */
   term(word: string): string | null;
   /** Whether a canonical word is a company/product/person token from entities.yaml. */
@@ -376,8 +383,8 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
     return t;
   };
 
-  const canonicalWords = (text: string): string[] => {
-    const words = splitWords(text);
+  const canonicalWords = (text: string): string[] => canonicalOfWords(splitWords(text));
+  const canonicalOfWords = (words: string[]): string[] => {
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = false;
@@ -401,7 +408,7 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
     return out;
   };
 
-  return { canonicalWords, term, entityOf: (word) => entityOfWord.get(word), phraseWords };
+  return { canonicalWords, canonicalOfWords, term, entityOf: (word) => entityOfWord.get(word), phraseWords };
 }
 
 /**
