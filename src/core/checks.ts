@@ -199,9 +199,11 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
         !a.subjectYear &&
         !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
       (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after))) ||
+      // The month is the leading fact's: "which day in February..." is not answered by an April fact
+      // that a February one supports.
       (!a.yesNo &&
         a.months.length > 0 &&
-        !chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth))) ||
+        !(chosen[0]?.dateMonth !== undefined && a.months.includes(chosen[0].dateMonth))) ||
       (!a.yesNo && a.relativePeriod)
     )
       return { reason: "My sources don't cover that period.", context: true };

@@ -363,10 +363,11 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const intents = new Set(a.intents);
     const flow = a.flow;
     const excepted = a.excepted.intents.size > 0 || a.excepted.terms.size > 0;
+    const months = a.months;
     const results = index.search(queryFor(a), {
       ...searchOptions,
       boostDocument:
-        intents.size || flow || excepted
+        intents.size || flow || excepted || months.length
           ? (id) => {
               const f = facts.get(id);
               if (!f) return 1;
@@ -383,6 +384,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
               // "Besides the end date, what changed?": the fact about the end date is not asked for.
               if (excepted && (meets(f.states, a.excepted.intents) || meets(f.stated, a.excepted.terms)))
                 factor *= opts.exceptFactor;
+              // "Which day in February...": the fact dated in February.
+              if (f.dateMonth !== undefined && months.includes(f.dateMonth)) factor *= opts.intentBoost;
               return factor;
             }
           : undefined,

@@ -605,6 +605,7 @@ export function createQueryReader({
         if (
           month >= 0 ||
           /^\d[\d.]*$/.test(word) ||
+          FIGURE_UNITS.has(word) ||
           isStopWordTypo(word) ||
           word.length <= 2 ||
           (word.length > 5 && word.endsWith('ly'))
@@ -678,6 +679,15 @@ const DOES_WHAT =
   /\bwhat (?:does|do|did) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
 const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
 const PRODUCT_TERM = 'product';
+/** "50 million": a figure's unit, checked with the figure. */
+const FIGURE_UNITS: ReadonlySet<string> = new Set([
+  'million',
+  'millions',
+  'thousand',
+  'thousands',
+  'trillion',
+  'trillions',
+]);
 const GETTING = /g[eo]t|receiv|obtain|gain/;
 const GOT =
   /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gains|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;

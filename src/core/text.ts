@@ -29,7 +29,7 @@ const STOP_WORDS = new Set(
   regarding respect day days year years time times new news today since exist exists
   long big large many last keep keeps kept retain retains retained remain remains remained stay stays
   stayed situation case example examples instance real world ai piece article articles source sources
-  writeup writeups coverage pure purely mere measuring measure measures
+  writeup writeups coverage pure purely mere measuring measure measures claim claims claimed claiming prepping preparing prepare prep
   report reports reported according mention mentions mentioned date dates month months week weeks
   hour hours point folks hey hi hello quick q anyone someone somebody everyone everybody word backstory
   detail details info information update updates latest status rumor rumour tl dr fyi btw
@@ -316,7 +316,14 @@ export function splitWords(text: string): string[] {
   if (/illion|percent|per cent|thousand|\bbn\b/.test(t))
     t = t.replace(SPELLED_FIGURE, (m) => `${spelledNumber(m)} `);
   // "50b", "3x": a number and its unit are two words.
-  if (/\d[a-z]/.test(t)) t = t.replace(/(\d)([a-z]+)\b/g, '$1 $2');
+  // "the 15th": an ordinal's ending is no word.
+  if (/\d[a-z]/.test(t)) t = t.replace(/(\d)(?:st|nd|rd|th)\b/g, '$1').replace(/(\d)([a-z]+)\b/g, '$1 $2');
+  // "set the whole thing off": the particle goes with its verb ("set off the whole thing").
+  if (t.includes(' off'))
+    t = t.replace(
+      /\b(set|sets|setting|kick|kicks|kicked|kicking)\s+((?:[\p{L}']+\s+){1,4}?)off\b/gu,
+      '$1 off $2',
+    );
   return t.match(/[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? [];
 }
 

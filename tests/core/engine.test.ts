@@ -371,6 +371,17 @@ describe('answering', () => {
     );
   });
 
+  it('reads phrasal verbs split by their object, ordinals and figure units', () => {
+    expect(factIds('what set this whole restructuring off?')[0]).toBe('amazon-deal-triggered-restructuring');
+    expect(factIds('what happened on the 28th of April?')[0]).toBe('bedrock-launch');
+    expect(factIds('was it 50 billion or 50 million from Amazon?')[0]).toBe('amazon-commitment');
+  });
+
+  it('answers "which day in February?" from the fact dated in February, or says the day is not given', () => {
+    const answer = engine.ask('which day in February did Amazon make its pledge?');
+    expect(answer.text).toMatch(/don't give that date\. What they do say: In February 2026 Amazon/);
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',
