@@ -16,6 +16,7 @@ const NUMBER =
 /** How precisely a question wants a date: "on what day" wants a day, "which month" a month. */
 const DAY_WANTED =
   /\bwhen exactly\b|\bexactly when\b|\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
+const QUARTER_WANTED = /\bq[1-4] or q[1-4]\b|\b(?:what|which) quarter\b/;
 const MONTH_WANTED = /\b(?:what|which|whats|what's)(?: exact| precise| specific)? month\b/;
 /**
  * "What did the clause say?", "how was AGI defined?": not "what does the article say about the
@@ -130,8 +131,10 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
   };
 
   const datedPrecisely = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
-    const wanted = DAY_WANTED.test(normalized) ? 3 : MONTH_WANTED.test(normalized) ? 2 : 0;
-    if (wanted === 0 || a.yesNo) return true;
+    // "Q3 or Q4?" asks which quarter, even put as yes or no.
+    const quarter = QUARTER_WANTED.test(normalized);
+    const wanted = DAY_WANTED.test(normalized) ? 3 : MONTH_WANTED.test(normalized) || quarter ? 2 : 0;
+    if (wanted === 0 || (a.yesNo && !quarter)) return true;
     if (a.years.length > 0 && !(f.dateYear && a.years.includes(f.dateYear))) return false;
     return f.datePrecision >= wanted;
   };
@@ -158,7 +161,7 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     if (a.defines && !chosen.some((f) => f.fact.defines.includes(a.defines as string)))
       return { reason: `My sources don't say what ${nameOf(a.defines)} is.`, context: true };
     // "Did AWS end up with Frontier exclusivity?" asks how a demand turned out, which it does not say.
-    if (intents.has('outcome') && chosen.every((f) => f.states.has('demand')))
+    if (intents.has('outcome') && chosen[0]?.states.has('demand'))
       return { reason: "My sources don't say how that turned out.", context: true };
     // "Is the cap likely to be raised?" wants a forecast: facts that make none do not answer it.
     if (intents.has('forecast') && !chosen.some((f) => f.states.has('forecast')))

@@ -222,7 +222,7 @@ export function createQueryReader({
       const whole = [{ text: s, asks: asks[i] === true }];
       if (!(asks[i] || !asks.includes(true)) || !CLAUSE_BREAK.test(s)) return whole;
       const parts = s.split(CLAUSE_BREAKS);
-      const asking = parts.map(isQuestion);
+      const asking = parts.map((p) => isQuestion(p) || YES_NO_CLAUSE.test(p));
       if (!asking.includes(true)) return whole;
       const marked = parts.map((p, j) => ({ text: p, asks: asking[j] === true || !COMMENT.test(p) }));
       if (marked.every((c) => c.asks)) return whole;
@@ -339,6 +339,19 @@ export function createQueryReader({
     return null;
   };
 
+  /** Whether the word before `i`, past small words, is news or the deal: "the breakup thing actually drop". */
+  const aboutNews = (words: string[], i: number) => {
+    for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+      const w = words[j] as string;
+      const t = analyzer.term(w);
+      // Small words and "thing" are passed over, but not a word that joins another phrase: in
+      // "multi-cloud deals and an IPO" the IPO is not the deals'.
+      if (SKIPPED_BEFORE_NEWS.has(w) || (t === null && !JOINING.has(w))) continue;
+      return w === 'news' || contextTerms.has(t ?? '');
+    }
+    return false;
+  };
+
   /** "What is Symphony exactly?", "wtf is Frontier": the entity asked to be defined. */
   const definedEntity = (normalized: string): string | null => {
     // The patterns are Unicode-aware and unanchored: look for their key words first.
@@ -446,9 +459,8 @@ export function createQueryReader({
       gotten: null,
     };
     // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
-    const sides = analysis.intents.some((i) => QUANTITY_INTENTS.has(i))
-      ? null
-      : choiceSides(questionSentences.filter((_, i) => asks[i] || !asks.includes(true)));
+    const sides =
+      wh === 'how' ? null : choiceSides(questionSentences.filter((_, i) => asks[i] || !asks.includes(true)));
     if (sides) analysis.choice = { terms: [new Set(), new Set()], unknown: [[], []] };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
@@ -518,13 +530,8 @@ export function createQueryReader({
       .canonicalOfWords(written)
       // "When did the news go public?", "the deal went public": news made public, not a listing,
       // which only a company does. "When did the overhaul drop?": a deal comes out as news.
-      .map((w, i, all) =>
-        (w === 'ipo' || w === 'launch') &&
-        i > 0 &&
-        (all[i - 1] === 'news' || contextTerms.has(analyzer.term(all[i - 1] as string) ?? ''))
-          ? 'announce'
-          : w,
-      );
+      .map((w, i, all) => ((w === 'ipo' || w === 'launch') && aboutNews(all, i) ? 'announce' : w));
+
     analysis.flow = flowOf(words);
     // "Amazon or Microsoft", "from Amazon or from Microsoft": only small words between.
     for (let i = 0; i < words.length; i++) {
@@ -606,6 +613,7 @@ export function createQueryReader({
           month >= 0 ||
           /^\d[\d.]*$/.test(word) ||
           FIGURE_UNITS.has(word) ||
+          PERIOD_WORDS.has(word) ||
           isStopWordTypo(word) ||
           word.length <= 2 ||
           (word.length > 5 && word.endsWith('ly'))
@@ -679,6 +687,39 @@ const DOES_WHAT =
   /\bwhat (?:does|do|did) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
 const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
 const PRODUCT_TERM = 'product';
+/** Words between a deal and its coming out: "the breakup thing actually dropped". */
+const JOINING: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'but',
+  'to',
+  'for',
+  'with',
+  'of',
+  'from',
+  'than',
+  'by',
+]);
+const SKIPPED_BEFORE_NEWS: ReadonlySet<string> = new Set([
+  'thing',
+  'stuff',
+  'actually',
+  'finally',
+  'officially',
+  'even',
+  'just',
+  'really',
+  'basically',
+]);
+/** "tomorrow", "tonight": a period, checked as such, not a topic word. */
+const PERIOD_WORDS: ReadonlySet<string> = new Set([
+  'tomorrow',
+  'tonight',
+  'yesterday',
+  'today',
+  'rn',
+  'currently',
+]);
 /** "50 million": a figure's unit, checked with the figure. */
 const FIGURE_UNITS: ReadonlySet<string> = new Set([
   'million',
@@ -691,7 +732,6 @@ const FIGURE_UNITS: ReadonlySet<string> = new Set([
 const GETTING = /g[eo]t|receiv|obtain|gain/;
 const GOT =
   /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gains|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
-const QUANTITY_INTENTS: ReadonlySet<Intent> = new Set(['amount', 'percentage', 'duration']);
 const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
 /** A clause that asks yes or no: "is it live", "did Microsoft sell its stake". */
 const YES_NO_CLAUSE =

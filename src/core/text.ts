@@ -30,6 +30,7 @@ const STOP_WORDS = new Set(
   long big large many last keep keeps kept retain retains retained remain remains remained stay stays
   stayed situation case example examples instance real world ai piece article articles source sources
   writeup writeups coverage pure purely mere measuring measure measures claim claims claimed claiming prepping preparing prepare prep
+  brag brags bragged bragging boast boasts boasted boasting random kinda sorta til
   report reports reported according mention mentions mentioned date dates month months week weeks
   hour hours point folks hey hi hello quick q anyone someone somebody everyone everybody word backstory
   detail details info information update updates latest status rumor rumour tl dr fyi btw
@@ -79,14 +80,14 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
     new RegExp(
-      `\\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d)\\b`,
+      `\\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|q[1-4] or q[1-4]|(?:which|what) quarter|in q[1-4])\\b`,
     ),
   ],
   [
     'duration',
     new RegExp(
       // "last" only as a verb at the end ("how long will it last?"), not "last year".
-      `\\b(how long|until when|till when|until|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|end date)\\b`,
+      `\\b(how long|until when|till when|until|til|till|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|end date)\\b`,
     ),
   ],
   // "How many days" asks for a duration, not an amount.
@@ -103,7 +104,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
     'person',
-    /\bwho (?:at|from|inside|within|on)\b|\bwho\b(?: [\w']+){0,3}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|reported|wrote|manages|managed|oversees|oversaw|chairs|chaired|pushed|proposed|insisted|demanded|requested|championed|brokered|drafted|pitched|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
+    /\bwho (?:at|from|inside|within|on)\b|\bwho\b(?: [\w']+){0,3}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|reported|wrote|manages|managed|oversees|oversaw|chairs|chaired|pushed|proposed|insisted|demanded|requested|championed|brokered|drafted|pitched|decides|determines|gets to decide|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
   ],
   [
     'cause',
@@ -174,7 +175,7 @@ export function cleanQuestion(input: string): string {
 
 // "hey all,", "hi team -", "quick q:" at the start of a chat message.
 const GREETING =
-  /^(?:(?:hi|hey|hello|yo|ok|okay|so|morning|good (?:morning|afternoon|evening)|folks|all|team|everyone|guys|quick (?:q|question|one))\b[^,:;!?.\n—–]{0,20}[,:;!.\-—–]\s*)+/i;
+  /^(?:(?:hi|hey|hello|yo|ok|okay|so|morning|good (?:morning|afternoon|evening)|folks|all|team|everyone|guys|quick (?:q|question|one))\b[^,:;!?.\n—–-]{0,20}(?:[,:;!.—–]|\s-(?=\s|$))\s*)+/i;
 // "Legal question:", "finance q:", "For the finance team:", "Our account team is asking:": a label
 // that says who asks, before a colon, when a question follows it. "Bedrock: when is GA?" stays.
 // "Forwarded from a customer:", "Eng leads are debating this in #platform:" say where it comes from.
@@ -218,10 +219,10 @@ const AFTER_ALL_THIS =
   /\s*,?\s*\b(?:after|with|in) all (?:this|that|the)(?:\s+[a-z-]+)?(?=\s*[?.!]*\s*$|\s*[,;—–])/gi;
 // "...capped now. Real or cope?", "legit or marketing hype?": is it true, as a tag.
 const DOUBT_TAG =
-  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+)?|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?)\s*[?!.]*\s*$/iu;
+  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?)\s*[?!.]*\s*$/iu;
 // "...the Bedrock thing people keep posting about": who talks about it, not what it is.
 const CHATTER =
-  /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:keeps?|are|is)\s+\w+ing(?:\s+(?:about|on|over|it))?\b/gi;
+  /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:(?:keeps?|are|is)\s+)?\w+ing(?:\s+(?:about|on|over|it))?\b/gi;
 
 /**
  * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not
@@ -298,7 +299,7 @@ export function splitWords(text: string): string[] {
   // "When did the reshuffle drop?": dropping with nothing dropped is coming out, not ending.
   if (t.includes('drop'))
     t = t.replace(
-      /(?<!news )\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|or)\b))/g,
+      /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are) )\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|or)\b))/g,
       'came out',
     );
   // "at the end of April", "late April": when in a month does not change which month.
@@ -316,6 +317,10 @@ export function splitWords(text: string): string[] {
   if (/illion|percent|per cent|thousand|\bbn\b/.test(t))
     t = t.replace(SPELLED_FIGURE, (m) => `${spelledNumber(m)} `);
   // "50b", "3x": a number and its unit are two words.
+  // "revshare": revenue share.
+  if (t.includes('revshare')) t = t.replace(/\brevshares?\b/g, 'revenue share');
+  // "#1 partner": number one.
+  if (t.includes('#1')) t = t.replace(/#1\b/g, ' number one ');
   // "the 15th": an ordinal's ending is no word.
   if (/\d[a-z]/.test(t)) t = t.replace(/(\d)(?:st|nd|rd|th)\b/g, '$1').replace(/(\d)([a-z]+)\b/g, '$1 $2');
   // "set the whole thing off": the particle goes with its verb ("set off the whole thing").

@@ -382,6 +382,22 @@ describe('answering', () => {
     expect(answer.text).toMatch(/don't give that date\. What they do say: In February 2026 Amazon/);
   });
 
+  it('reads more chat: an intra-word hyphen ends no greeting, "#1", "til", a period word, "Q3 or Q4?"', () => {
+    expect(factIds('so the azure lock-in is done? like officially?')[0]).toBe('exclusivity-ended');
+    expect(factIds("who's openai's #1 partner now, msft or amazon?")[0]).toBe('microsoft-primary-partner');
+    expect(factIds('roughly how long til everyone can use GPT on Bedrock?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    expect(factIds('if OpenAI ships a new model tomorrow where does it show up first')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(engine.ask('will the IPO be in Q3 or Q4?').text).toMatch(/don't give that date/);
+    // Passive "got dropped" is removal, not coming out.
+    expect(factIds('Apart from ending exclusivity, which controversial term got dropped?')[0]).toBe(
+      'agi-clause-removed',
+    );
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',
