@@ -398,6 +398,11 @@ export function createQueryReader({
 
     // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
     // with "or later".
+    // "...without setting up an Azure tenant": what the question rules out is not what it asks
+    // about (its companies are settled by the guard below).
+    if (normalized.includes('without '))
+      for (const m of normalized.matchAll(WITHOUT))
+        for (const w of analyzer.canonicalWords(m[1] ?? '')) if (!analyzer.entityOf(w)) asides.add(w);
     const guessed = asking.includes(' or ') ? guesses(asking) : [];
     const yearsNamed = (asking.match(YEAR) ?? []).filter((y) => !guessed.some((g) => g.year === y));
     // The words of a guess are no more what is asked than the year is.
@@ -688,6 +693,7 @@ const DOES_WHAT =
 const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
 const PRODUCT_TERM = 'product';
 /** Words between a deal and its coming out: "the breakup thing actually dropped". */
+const WITHOUT = /\bwithout\s+((?:[\p{L}'-]+\s*){1,6}?)(?=[,.;:?!]|\s+(?:or|and|but)\b|$)/gu;
 const JOINING: ReadonlySet<string> = new Set([
   'and',
   'or',

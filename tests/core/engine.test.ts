@@ -398,6 +398,12 @@ describe('answering', () => {
     );
   });
 
+  it('reads what "without..." rules out as no part of what is asked', () => {
+    expect(factIds('can we get GPT through Bedrock without switching clouds?')[0]).toBe(
+      'bedrock-gpt-and-codex',
+    );
+  });
+
   it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
     for (const q of [
       'who came out on top in the deal, Microsoft or OpenAI?',
