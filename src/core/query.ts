@@ -501,7 +501,7 @@ export function createQueryReader({
     const gotWord = GETTING.test(asking) ? GOT.exec(asking)?.[1] : undefined;
     const gotCanonical =
       gotWord &&
-      !/^(?:to|out|rid|paid|back|around|over|away|through|into|done|cut|hit|built|sold|made|taken|given)$|\p{L}{3}ed$/u.test(
+      !/^(?:to|out|rid|paid|back|around|over|away|through|into|done|cut|hit|built|sold|made|taken|given)$|\p{L}{2,}ed$/u.test(
         gotWord,
       )
         ? analyzer.canonicalWords(gotWord)[0]

@@ -31,6 +31,7 @@ const STOP_WORDS = new Set(
   stayed situation case example examples instance real world ai piece article articles source sources
   writeup writeups coverage pure purely mere measuring measure measures claim claims claimed claiming prepping preparing prepare prep
   brag brags bragged bragging boast boasts boasted boasting random kinda sorta til
+  remember recall chatter buzz era bro bruh dude fam
   report reports reported according mention mentions mentioned date dates month months week weeks
   hour hours point folks hey hi hello quick q anyone someone somebody everyone everybody word backstory
   detail details info information update updates latest status rumor rumour tl dr fyi btw
@@ -199,7 +200,7 @@ const HEDGE =
 // Or opening one, before a dash or a comma, or before "I need": "for my newsletter — what day...",
 // "writing up a competitive brief — was...".
 const PURPOSE =
-  /\s*\b(?:[Ff]or|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
+  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
 
 /**
  * "Who won this deal?", "what do you think?": an opinion, which a bot that reports its sources
@@ -222,7 +223,7 @@ const DOUBT_TAG =
   /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?)\s*[?!.]*\s*$/iu;
 // "...the Bedrock thing people keep posting about": who talks about it, not what it is.
 const CHATTER =
-  /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:(?:keeps?|are|is)\s+)?\w+ing(?:\s+(?:about|on|over|it))?\b/gi;
+  /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:(?:keeps?|kept|are|is|was|were)\s+)?\w+ing(?:\s+(?:about|on|over|it))?\b/gi;
 
 /**
  * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not

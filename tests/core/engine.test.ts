@@ -398,6 +398,18 @@ describe('answering', () => {
     );
   });
 
+  it('reads "did that get axed?" as no getting, and more chat as what it means', () => {
+    expect(factIds('is openai still paying microsoft anything or did that get axed too')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds('timeline for full availability of GPT models on AWS?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    expect(factIds('where do brand new OpenAI products show up first now')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+  });
+
   it('reads what "without..." rules out as no part of what is asked', () => {
     expect(factIds('can we get GPT through Bedrock without switching clouds?')[0]).toBe(
       'bedrock-gpt-and-codex',
