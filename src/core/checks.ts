@@ -5,7 +5,7 @@
  */
 import type { Fact, Intent } from './knowledge/schema.js';
 import type { QueryAnalysis } from './query.js';
-import { type Analyzer, splitWords } from './text.js';
+import { type Analyzer, QUARTER_WANTED, splitWords } from './text.js';
 
 /**
  * A figure in a statement: digits or a number written out. Not "one" or "two", which mostly
@@ -16,7 +16,6 @@ const NUMBER =
 /** How precisely a question wants a date: "on what day" wants a day, "which month" a month. */
 const DAY_WANTED =
   /\bwhen exactly\b|\bexactly when\b|\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
-const QUARTER_WANTED = /\bq[1-4] or q[1-4]\b|\b(?:what|which) quarter\b/;
 const MONTH_WANTED = /\b(?:what|which|whats|what's)(?: exact| precise| specific)? month\b/;
 /**
  * "What did the clause say?", "how was AGI defined?": not "what does the article say about the
@@ -202,11 +201,14 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
         !a.subjectYear &&
         !a.years.some((y) => chosen.some((f) => f.years.has(y)))) ||
       (after !== null && !chosen.some((f) => [...f.years].some((y) => Number(y) > after))) ||
-      // The month is the leading fact's: "which day in February..." is not answered by an April fact
-      // that a February one supports.
+      // The month is the leading fact's when it is dated: "which day in February..." is not
+      // answered by an April fact that a February one supports. An undated lead may have a dated
+      // neighbour give the month ("what was pledged in February, and on what condition?").
       (!a.yesNo &&
         a.months.length > 0 &&
-        !(chosen[0]?.dateMonth !== undefined && a.months.includes(chosen[0].dateMonth))) ||
+        !(chosen[0]?.dateMonth !== undefined
+          ? a.months.includes(chosen[0].dateMonth)
+          : chosen.some((f) => f.dateMonth !== undefined && a.months.includes(f.dateMonth)))) ||
       (!a.yesNo && a.relativePeriod)
     )
       return { reason: "My sources don't cover that period.", context: true };

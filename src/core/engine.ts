@@ -70,7 +70,9 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
 
 /** Side `s` of a choice names what the facts could explain: known topic words, no unknown one. */
 const settlable = (a: QueryAnalysis, s: 0 | 1) =>
-  (a.choice?.terms[s].size ?? 0) > 0 && (a.choice?.unknown[s].length ?? 0) === 0;
+  (a.choice?.terms[s].size ?? 0) > 0 &&
+  (a.choice?.unknown[s].length ?? 0) === 0 &&
+  (s === 0 || a.choice?.secondSettles === true);
 const unknownOf = (a: QueryAnalysis, s: number) => a.choice?.unknown[s]?.length ?? 0;
 const SIDES = [0, 1] as const;
 
@@ -100,10 +102,9 @@ export type Engine = {
 export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> = {}): Engine {
   const opts: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const analyzer = createAnalyzer(kb);
-  const { namesNone, missingDetail } = createChecks(
-    analyzer,
-    (e) => kb.entities.find((x) => x.id === e)?.names[0] ?? e,
-  );
+  /** An entity's display name, for replies. */
+  const nameOf = (e: string) => kb.entities.find((x) => x.id === e)?.names[0] ?? e;
+  const { namesNone, missingDetail } = createChecks(analyzer, nameOf);
   const facts = new Map<string, IndexedFact>();
   const topics = new Map(kb.topics.map((t) => [t.id, t]));
   const sources = new Map(kb.sources.map((s) => [s.id, s]));
@@ -348,8 +349,6 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
     if (a.unknownNames.length > 0)
       return abstain(question, `My sources don't mention ${a.unknownNames.join(', ')}.`, []);
-    if (asksOpinion(lower))
-      return abstain(question, 'I only report what my sources say, and they give no opinion on that.', []);
     // The unknown words of one side of a choice count only once the facts are found: the other side
     // may settle it.
     const unsettled =
@@ -391,12 +390,23 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
           : undefined,
     });
     if (results.length === 0) return abstain(question, "My sources don't cover that.", []);
+    // "Who came out ahead?": a judgement, which sources that report do not make; what they do
+    // report may still help.
+    if (asksOpinion(lower)) {
+      const related = results.map((r) => facts.get(r.id)).find((f) => f && entityOk(f, a));
+      return abstain(
+        question,
+        'I only report what my sources say, and they give no opinion on that.',
+        results,
+        related?.fact,
+      );
+    }
 
     const group = chooseFacts(a, results);
     if (!group) {
       const top = results.slice(0, opts.candidates);
       const named = a.entities.filter((e) => !top.some((r) => facts.get(r.id)?.entities.has(e)));
-      const entityNames = named.map((e) => kb.entities.find((x) => x.id === e)?.names[0] ?? e);
+      const entityNames = named.map(nameOf);
       // "Is OpenAI on Google Cloud yet?": what may be is all the sources say, so say that.
       const possible = a.asksActual
         ? top

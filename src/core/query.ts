@@ -6,7 +6,9 @@ import {
   askedForOf,
   detectIntents,
   isStopWordTypo,
+  MONTH_WORDS,
   splitWords,
+  withDropAsComingOut,
   withoutConditionalWhen,
   withoutFraming,
 } from './text.js';
@@ -76,14 +78,16 @@ const NOT_PARTICIPLES = new Set([
 /** Words of receiving: "Microsoft receives payments from OpenAI" is a flow from OpenAI. */
 const RECEIVING = new Set(['receiv', 'collect', 'get', 'gets', 'got']);
 
-// "may" is left out: it is far more often a verb.
-const MONTH_CHOICE =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+or\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
-const MAY_MONTH =
-  /\b(?:(?:in|since|by|until|till|early|mid|late|of|during|before|after)\s+may\b(?!\s+(?:be|have|not|get|still|also|need|want|only|well)\b)|may\s+\d|\d+(?:st|nd|rd|th)?\s+(?:of\s+)?may\b|(?:january|february|march|april|june|july|august|september|october|november|december)\s+or\s+may\b|may\s+or\s+(?:january|february|march|april|june|july|august|september|october|november|december))/;
-const MONTHS = 'january february march april _ june july august september october november december'.split(
-  ' ',
+/** "April or May": months to choose from. */
+const ANY_MONTH = MONTH_WORDS.join('|');
+const MONTH_CHOICE = new RegExp(`\\b(?:${ANY_MONTH})\\s+or\\s+(?:${ANY_MONTH})\\b`);
+/** "May" as a month: "in May", "May 5", "5 May", "April or May". "By 2030 may Microsoft..." is a verb. */
+const OTHER_MONTH = MONTH_WORDS.filter((m) => m !== 'may').join('|');
+const MAY_MONTH = new RegExp(
+  `\\b(?:(?:in|since|by|until|till|early|mid|late|of|during|before|after)\\s+may\\b(?!\\s+(?:be|have|not|get|still|also|need|want|only|well)\\b)|may\\s+(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\b|\\b(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?may\\b(?=\\s*(?:$|[,.;:?!)]|\\d|(?:or|and|in|last|this|next)\\b))|(?:${OTHER_MONTH})\\s+or\\s+may\\b|may\\s+or\\s+(?:${OTHER_MONTH}))`,
 );
+/** Month names by number; "may" is read as a month only where MAY_MONTH says so. */
+const MONTHS: readonly string[] = MONTH_WORDS.map((m) => (m === 'may' ? '_' : m));
 /** "...runs out in 2030, right?", "...started in 2019, didn't it?": a statement put up for a yes or no. */
 const TAG_QUESTION =
   /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|is (?:that|this|it) (?:right|correct|true|accurate|what they said)|(?:can|could) you confirm|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
@@ -148,7 +152,12 @@ export type QueryAnalysis = {
    * choice, each with its topic terms and unknown words. A fact that explains one side wholly
    * settles the choice, whatever words the other side puts it in.
    */
-  choice: { terms: [Set<string>, Set<string>]; unknown: [string[], string[]] } | null;
+  choice: {
+    terms: [Set<string>, Set<string>];
+    unknown: [string[], string[]];
+    /** The second side speaks of the first's subject ("or was it struck?"), so it may settle too. */
+    secondSettles: boolean;
+  } | null;
   /** "Did Amazon get equity for it?": what a yes-or-no question asks was got; a fact must state it. */
   gotten: string | null;
   /** "What is Frontier?": the entity whose nature is asked; only a fact that says what it is answers. */
@@ -318,23 +327,26 @@ export function createQueryReader({
    * the first clause holds. "Two or four weeks?", "at an event or in a blog post?" offer values to
    * choose from, which a fact must state. A word on both sides belongs to neither.
    */
-  const choiceSides = (asking: string[]): [Set<string>, Set<string>] | null => {
+  const choiceSides = (asking: string[]): (Sides & { secondSettles: boolean }) | null => {
     for (const sentence of asking) {
-      const at = sentence.toLowerCase().lastIndexOf(' or ');
-      const second = sentence.slice(at + 4);
+      // The last "or", found in the sentence as written (lower-casing may change its length).
+      const ors = [...sentence.matchAll(/\sor\s/gi)];
+      const last = ors[ors.length - 1];
+      if (last?.index === undefined) continue;
+      const second = sentence.slice(last.index + last[0].length);
       // The first side asks yes or no ("is it live..."); "where was it announced, at an event or
       // just in a blog post?" offers places to choose from.
       const first =
         sentence
-          .slice(0, at)
+          .slice(0, last.index)
           .split(/[,;:—–]|\s-\s/)
           .filter((c) => c.trim())
           .pop() ?? '';
-      if (at < 0 || !YES_NO_CLAUSE.test(first) || !CLAUSE_OPENER.test(second) || FIGURE.test(second))
-        continue;
+      if (!YES_NO_CLAUSE.test(first) || !CLAUSE_OPENER.test(second) || FIGURE.test(second)) continue;
       const before = new Set(analyzer.canonicalWords(first));
-      const after = new Set(analyzer.canonicalWords(sentence.slice(at + 4)));
-      if (before.size > 0 && after.size > 0) return [before, after];
+      const after = new Set(analyzer.canonicalWords(second));
+      if (before.size > 0 && after.size > 0)
+        return Object.assign([before, after] as Sides, { secondSettles: BACK_REFERENCE.test(second) });
     }
     return null;
   };
@@ -398,8 +410,8 @@ export function createQueryReader({
 
     // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
     // with "or later".
-    // "...without setting up an Azure tenant": what the question rules out is not what it asks
-    // about (its companies are settled by the guard below).
+    // "...without setting up an Azure tenant": the switch the question rules out is not what it
+    // asks about (its companies are settled by the guard below). "Without OpenAI's consent" is.
     if (normalized.includes('without '))
       for (const m of normalized.matchAll(WITHOUT))
         for (const w of analyzer.canonicalWords(m[1] ?? '')) if (!analyzer.entityOf(w)) asides.add(w);
@@ -466,7 +478,12 @@ export function createQueryReader({
     // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
     const sides =
       wh === 'how' ? null : choiceSides(questionSentences.filter((_, i) => asks[i] || !asks.includes(true)));
-    if (sides) analysis.choice = { terms: [new Set(), new Set()], unknown: [[], []] };
+    if (sides)
+      analysis.choice = {
+        terms: [new Set(), new Set()],
+        unknown: [[], []],
+        secondSettles: sides.secondSettles,
+      };
     // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
     // A stop word there ("what did...") means the question names no kind of thing.
     let askedCanonical: string | undefined;
@@ -511,7 +528,9 @@ export function createQueryReader({
     // ("general availabilty" -> "general availability" -> ga).
     // "shake-up": a hyphenated word the knowledge base writes as one ("shakeup") is that word.
     // "OpenAI -> Microsoft", "OpenAI → Microsoft": an arrow says "to".
-    const arrowed = /->|→|=>/.test(question) ? question.replace(/\s*(?:->|→|=>)\s*/g, ' to ') : question;
+    const arrowed = withDropAsComingOut(
+      /->|→|=>/.test(question) ? question.replace(/\s*(?:->|→|=>)\s*/g, ' to ') : question,
+    );
     const joined = !arrowed.includes('-')
       ? arrowed
       : arrowed.replace(/([\p{L}]+)-([\p{L}]+)/gu, (pair, x: string, y: string) => {
@@ -686,14 +705,15 @@ const guesses = (text: string) =>
     ),
   ].map((m) => ({ year: m[1] as string, text: m[0] }));
 const DEFINITION =
-  /(?:^|[,.;:!?—–]\s*|\b(?:so|ok|okay|wait|and|but)\s+)(?:what|wtf)(?:'s|’s|s|\s+is|\s+was)?(?:\s+(?:even|exactly|actually))?(?:\s+is)?\s+(?:this\s+|that\s+|the\s+)?([\p{L}][\p{L}\d-]*)(?!['’]s?\b)(?=\s*(?:$|[?,.!—–:;]|\s-\s|\s+(?:exactly|even|actually|tho|though|and|in|is|anyway|again|thing|supposed)\b))/u;
+  /(?:^|[,.;:!?—–]\s*|\b(?:so|ok|okay|wait|and|but)\s+)(?:what|wtf)(?:'s|’s|s|\s+is|\s+was)?(?:\s+(?:even|exactly|actually))?(?:\s+is)?\s+(?:this\s+|that\s+|the\s+)?([\p{L}][\p{L}\d-]*)(?!['’]s?\b)(?=\s*(?:$|[?,.!—–:;]|\s-\s|\s+(?:exactly|even|actually|tho|though|is|anyway|again|thing|supposed)\b|\s+and\s+(?:what|how|why|when|who|where|which|is|does|can|do)\b))/u;
 /** "What does Symphony actually do?": what it is for. */
 const DOES_WHAT =
-  /\bwhat (?:does|do|did) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
+  /\bwhat (?:does|do) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
 const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
 const PRODUCT_TERM = 'product';
-/** Words between a deal and its coming out: "the breakup thing actually dropped". */
-const WITHOUT = /\bwithout\s+((?:[\p{L}'-]+\s*){1,6}?)(?=[,.;:?!]|\s+(?:or|and|but)\b|$)/gu;
+/** "Without switching clouds": the switch a question rules out. */
+const WITHOUT =
+  /\bwithout\s+((?:switching|switch|touching|touch|leaving|setting|signing|spinning|opening|going|using|needing|moving|migrating|changing|having)(?:\s+[\p{L}'-]+){0,5}?)(?=\s*[,.;:?!]|\s+(?:or|and|but)\b|\s*$)/gu;
 const JOINING: ReadonlySet<string> = new Set([
   'and',
   'or',
@@ -706,6 +726,7 @@ const JOINING: ReadonlySet<string> = new Set([
   'than',
   'by',
 ]);
+/** Words between a deal and its coming out: "the breakup thing actually dropped". */
 const SKIPPED_BEFORE_NEWS: ReadonlySet<string> = new Set([
   'thing',
   'stuff',
@@ -783,14 +804,19 @@ const RELATIVE_PERIOD =
  */
 const asksOfPeriod = (sentence: string) => {
   if (!RELATIVE_PERIOD.test(sentence)) return false;
-  const clauses = sentence.split(/\s*[,;—–]\s*|\s+-\s+/);
+  // "When OpenAI ships something tomorrow, ..." sets up a case; "When did AWS launch last week?" asks.
+  const clauses = withoutConditionalWhen(sentence.toLowerCase()).split(/\s*[,;—–]\s*|\s+-\s+/);
   const asking = clauses.map(isQuestion);
   return clauses.some(
     (c, i) => RELATIVE_PERIOD.test(c) && !HYPOTHETICAL.test(c) && (asking[i] || !asking.includes(true)),
   );
 };
+type Sides = [Set<string>, Set<string>];
+/** "...or was it struck?", "...or is that still vapor?": the second side's subject is the first's. */
+const BACK_REFERENCE =
+  /^\s*(?:(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\s+(?:it|that|this|they)\b|(?:it|that|this|they)\b|(?:still|just|merely|simply|pure|purely)\b)/i;
 /** Which side of a choice a word is on: neither when it is on both. */
-const sideOf = (sides: [Set<string>, Set<string>] | null, word: string): 0 | 1 | undefined => {
+const sideOf = (sides: Sides | null, word: string): 0 | 1 | undefined => {
   const first = sides?.[0].has(word) ?? false;
   const second = sides?.[1].has(word) ?? false;
   return first === second ? undefined : first ? 0 : 1;
@@ -800,7 +826,6 @@ const CLAUSE_BREAK = /[,;—–]|\s-\s/;
 /** A clause about what someone does, says or thinks: "ppl keep referencing it", "i keep mixing it up". */
 const COMMENT =
   /^\s*(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
-const HYPOTHETICAL =
-  /^\s*(?:if|when|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
+const HYPOTHETICAL = /^\s*(?:if|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
 
 const sortLetters = (word: string) => [...word].sort().join('');

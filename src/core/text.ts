@@ -29,9 +29,9 @@ const STOP_WORDS = new Set(
   regarding respect day days year years time times new news today since exist exists
   long big large many last keep keeps kept retain retains retained remain remains remained stay stays
   stayed situation case example examples instance real world ai piece article articles source sources
-  writeup writeups coverage pure purely mere measuring measure measures claim claims claimed claiming prepping preparing prepare prep
+  writeup writeups pure purely mere measuring measure measures claiming prepping preparing prepare prep
   brag brags bragged bragging boast boasts boasted boasting random kinda sorta til
-  remember recall chatter buzz era bro bruh dude fam
+  remember recall chatter buzz era bro dude fam
   report reports reported according mention mentions mentioned date dates month months week weeks
   hour hours point folks hey hi hello quick q anyone someone somebody everyone everybody word backstory
   detail details info information update updates latest status rumor rumour tl dr fyi btw
@@ -54,7 +54,7 @@ const STOP_WORDS = new Set(
   misremembering misremember mistaken whoever wherever say hint seeing hearing fwd onto inc preexisting
   different cope copium hopium fanboys fanboy bruh ngl smh idk ikr lowkey highkey vibes shiny fancy
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
-  rip tripping lecture hand finance quoting quoted citing cited past`.split(/\s+/),
+  tripping lecture hand finance quoting quoted citing cited past`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -75,13 +75,30 @@ export function isStopWordTypo(word: string): boolean {
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
 /** "April or May?", "2025 or 2026?": offering dates to choose from asks when. */
-const MONTH_NAMES =
-  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
+/** The months, in order: the question reader's month checks read them from here. */
+export const MONTH_WORDS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+/** "Q3 or Q4?", "which quarter?": a date to the quarter. */
+export const QUARTER_WANTED = /\bq[1-4] or q[1-4]\b|\b(?:what|which) quarter\b/;
+/** Each month and its short form, as a regex alternation. */
+const MONTH_NAMES = `${MONTH_WORDS.map((m) => `${m.slice(0, 3)}|${m}`).join('|')}|sept`;
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
     new RegExp(
-      `\\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|q[1-4] or q[1-4]|(?:which|what) quarter|in q[1-4])\\b`,
+      `\\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|in q[1-4]|${QUARTER_WANTED.source})\\b`,
     ),
   ],
   [
@@ -115,7 +132,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   // "Did AWS end up with...", "in the final settlement": how it turned out, which a demand does not say.
   [
     'outcome',
-    /\b(end(?:ed|s)? up|in the end|final (?:settlement|arrangement|deal|terms|agreement|version)|after all(?! this| that| the)|ultimately|still|anymore|any more|no longer|keeps?|keeping|kept|retains?|retained|waived|honou?red|after the (?:restructur\w*|overhaul|deal|settlement|rework|reset|renegotiation))\b/,
+    /\b(end(?:ed|s)? up|in the end|final (?:settlement|arrangement|deal|terms|agreement|version)|after all(?! this| that| the)|ultimately|still (?:get|gets|have|has|hold|holds|keep|keeps|retain|retains|own|owns)|anymore|any more|no longer|(?:keeps?|keeping|kept|retains?|retained) (?:its|their|the|that|those|exclusive|sole|rights?|exclusivity)|waived|honou?red|after the (?:restructur\w*|overhaul|deal|settlement|rework|reset|renegotiation))\b/,
   ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
@@ -181,7 +198,7 @@ const GREETING =
 // that says who asks, before a colon, when a question follows it. "Bedrock: when is GA?" stays.
 // "Forwarded from a customer:", "Eng leads are debating this in #platform:" say where it comes from.
 const LABEL =
-  /^(?:[^:?]{0,40}\b(?:question|questions|q|qs|query|team|asking|asks|wondering|curious|fyi|context)|[^:?]{0,40}\b(?:forwarded|forwarding|fwd|fw|debating|arguing|relaying|passing (?:on|along))\b[^:?]{0,25})\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
+  /^(?:[^:?]{0,40}\b(?:question|questions|q|qs|query|team|asking|asks|wondering|curious|fyi|context)|[^:?]{0,40}\b(?:forwarded|forwarding|fwd|fw|relaying|passing (?:on|along)|(?:debating|arguing about|arguing over) (?:this|that|it))\b[^:?]{0,25})\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
 
 // "My manager asked me whether...", "the board wants to know if...": who is asking, before the
 // question itself is reported. Not when the message itself asks about the asking ("who asked...").
@@ -213,17 +230,20 @@ export const asksOpinion = (normalized: string) =>
     normalized.includes('take')) &&
   OPINION.test(normalized);
 const OPINION =
-  /\b(?:do you think|what do you think|do u think|your (?:opinion|take|view|views|thoughts|prediction|guess)|in your (?:view|opinion)|(?:give|gimme|got) (?:me )?(?:a |your )?(?:hot )?take|who (?:won|wins|is winning|came out (?:ahead|on top)|got the better (?:end|deal)))\b/;
+  /\b(?:your (?:opinion|take|view|views|thoughts|prediction|guess)|in your (?:view|opinion)|(?:give|gimme|got) (?:me )?(?:a |your )?(?:hot )?take|who (?:won|wins|is winning|came out (?:ahead|on top)|got the better (?:end|deal)))\b/;
+// "What do you think — is the AGI clause gone?", "...do you think?": the question is the rest.
+const THINK =
+  /^\s*(?:what\s+)?do\s+(?:you|u)\s+think\s*(?:[—–:,-]\s*|\s+(?:that\s+)?)|[\s,]*\bdo\s+(?:you|u)\s+think\s*\?*\s*$/i;
 
 // "...after all this drama?", "...with all that noise": the story so far, not what is asked.
 const AFTER_ALL_THIS =
-  /\s*,?\s*\b(?:after|with|in) all (?:this|that|the)(?:\s+[a-z-]+)?(?=\s*[?.!]*\s*$|\s*[,;—–])/gi;
+  /\s*,?\s*\b(?:after|with|in) all (?:this|that)(?:\s+(?:drama|noise|chaos|mess|news|hype|fuss|shuffling|shuffle|reshuffling|reshuffle|back and forth|stuff))?(?=\s*[?.!]*\s*$|\s*[,;—–])/gi;
 // "...capped now. Real or cope?", "legit or marketing hype?": is it true, as a tag.
 const DOUBT_TAG =
   /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?)\s*[?!.]*\s*$/iu;
 // "...the Bedrock thing people keep posting about": who talks about it, not what it is.
 const CHATTER =
-  /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:(?:keeps?|kept|are|is|was|were)\s+)?\w+ing(?:\s+(?:about|on|over|it))?\b/gi;
+  /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:(?:keeps?|kept|are|is|was|were)\s+)?\w+ing\s+(?:about|on|over|like)\b/gi;
 
 /**
  * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not
@@ -245,8 +265,12 @@ export function withoutFraming(question: string): string {
   // patterns, unanchored or Unicode-aware, cost more than the look for the word.
   const lower = question.toLowerCase();
   let stripped = question.replace(GREETING, '').replace(HEDGE, '').replace(REPORTED, '');
+  // "Will OpenAI hit the cap before 2030, do you think?" asks for a forecast.
+  if (lower.includes('think'))
+    stripped = stripped.replace(THINK, /\b(?:will|gonna|going to)\b/.test(lower) ? ' likely ' : '');
   if (lower.includes(':')) stripped = stripped.replace(LABEL, '');
-  if (lower.includes('for ') || lower.includes('ing ')) stripped = stripped.replace(PURPOSE, ' ');
+  if (lower.includes('for ') || lower.includes('before ') || lower.includes('ing '))
+    stripped = stripped.replace(PURPOSE, ' ');
   if (lower.includes(' all ')) stripped = stripped.replace(AFTER_ALL_THIS, '');
   if (lower.includes('ing')) stripped = stripped.replace(CHATTER, '');
   if (lower.includes(' or ') || lower.includes('check')) stripped = stripped.replace(DOUBT_TAG, ', right?');
@@ -276,6 +300,20 @@ function spelledNumber(words: string): number {
   return n;
 }
 
+/**
+ * "When did the reshuffle drop?": dropping with nothing dropped is coming out, not ending. Only for
+ * questions: the facts' own "dropped" (the AGI clause) is an ending.
+ */
+export function withDropAsComingOut(question: string): string {
+  if (!/drop/i.test(question)) return question;
+  return question
+    .replace(
+      /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2})\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet)\b))/gi,
+      'came out',
+    )
+    .replace(/\bnew\s+((?:[\w-]+\s+){0,2})drops\b/gi, 'new $1releases');
+}
+
 /** Lower-cased words with possessives and most punctuation gone; hyphens split words. */
 export function splitWords(text: string): string[] {
   // Each rewrite runs only when its text can occur: this runs for every fact, variant and keyword
@@ -297,12 +335,6 @@ export function splitWords(text: string): string[] {
     // "re-structure", "co-operate": a prefix joined by a hyphen is part of the word.
     t = t.replace(/\b(re|co|pre|non|un)-(?=\p{L})/gu, '$1');
   }
-  // "When did the reshuffle drop?": dropping with nothing dropped is coming out, not ending.
-  if (t.includes('drop'))
-    t = t.replace(
-      /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are) )\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|or)\b))/g,
-      'came out',
-    );
   // "at the end of April", "late April": when in a month does not change which month.
   if (/\b(?:end|start|beginning|middle) of\b/.test(t))
     t = t.replace(
@@ -349,7 +381,7 @@ export type Analyzer = {
 const MAX_PHRASE = 4;
 /** Words for a leader's company or people: "Satya's crew" is Microsoft. */
 const LEADERS_PEOPLE =
-  'co crew crowd company team shop outfit side camp people folks guys gang empire land inc corp startup lab labs firm org kingdom bucks money cash'.split(
+  'co crew crowd company shop outfit side camp people folks guys gang empire land inc corp startup lab labs firm org kingdom bucks money'.split(
     ' ',
   );
 

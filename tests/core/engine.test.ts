@@ -416,12 +416,41 @@ describe('answering', () => {
     );
   });
 
-  it('has no opinion to give: "who won the deal?", "what do you think?"', () => {
-    for (const q of [
-      'who came out on top in the deal, Microsoft or OpenAI?',
-      'do you think OpenAI will go public?',
-    ])
-      expect(engine.ask(q).text, q).toMatch(/give no opinion/);
+  it('has no opinion to give ("who won the deal?"), but answers what "do you think" frames', () => {
+    expect(engine.ask('who came out on top in the deal, Microsoft or OpenAI?').text).toMatch(
+      /give no opinion/,
+    );
+    expect(factIds('What do you think — is the AGI clause gone?')[0]).toBe('agi-clause-removed');
+  });
+
+  it('keeps to what a question asks when its trigger words are used innocently', () => {
+    // A missing detail ruled out by "without" is still what is asked.
+    expect(engine.ask("Can Microsoft sell its stake without OpenAI's consent?").kind).toBe('abstain');
+    // "Is everyone moving..." is the question, not chatter about it.
+    expect(engine.ask('Is everyone moving off Azure now?').kind).toBe('abstain');
+    // "In all the regions" is the detail asked for.
+    expect(engine.ask('Is Codex on Bedrock available in all the regions?').kind).toBe('abstain');
+    // "When did..." asks when; only a "when..., " clause sets up a case.
+    expect(engine.ask('When did AWS launch OpenAI models last week?').text).toMatch(/period/);
+    // "Still" in a comment clause asks for no outcome.
+    expect(factIds('I keep forgetting — what condition did Amazon attach?')[0]).toBe(
+      'amazon-frontier-condition',
+    );
+    // A leader's name before a verb is the person, not the company.
+    expect(engine.ask('Did Sam Altman cash out?').kind).toBe('abstain');
+    // A label naming the subject stays part of the question; "was it dropped" is removal.
+    expect(factIds('Microsoft and OpenAI were arguing over the AGI clause: was it dropped?')[0]).toBe(
+      'agi-clause-removed',
+    );
+    expect(factIds('Is exclusivity dropped in the new deal?')[0]).toBe('exclusivity-ended');
+    // "What is X's ..." asks about X's thing, not what X is.
+    expect(factIds("What is Microsoft and OpenAI's new revenue share arrangement?")[0]).toMatch(
+      /revenue-share/,
+    );
+    // A second side that is about the asker settles nothing.
+    expect(engine.ask('is a CS degree still worth it in 2026 or should i just build stuff').kind).toBe(
+      'abstain',
+    );
   });
 
   it('reads "how much cash" as asking for an amount, and slang for ending as ending', () => {
