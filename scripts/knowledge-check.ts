@@ -5,7 +5,7 @@
 import { createEngine } from '../src/core/engine.js';
 import { KnowledgeError } from '../src/core/errors.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
-import { selfTest } from '../src/core/knowledge/self-test.js';
+import { deadKeywords, selfTest } from '../src/core/knowledge/self-test.js';
 
 try {
   const kb = loadKnowledge();
@@ -17,7 +17,10 @@ try {
   console.log(
     `self-test: ${checked - failures.length}/${checked} question variants retrieve their own fact first`,
   );
-  process.exitCode = failures.length ? 1 : 0;
+  const dead = deadKeywords(kb);
+  for (const d of dead)
+    console.log(`fact "${d.factId}": keyword "${d.keyword}" is only stop words or filler and finds nothing`);
+  process.exitCode = failures.length || dead.length ? 1 : 0;
 } catch (err) {
   if (!(err instanceof KnowledgeError)) throw err;
   console.error(err.message);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine.js';
 import { KnowledgeError } from '../../src/core/errors.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { selfTest } from '../../src/core/knowledge/self-test.js';
+import { deadKeywords, selfTest } from '../../src/core/knowledge/self-test.js';
 import { copyKnowledge, SOURCE_ARTICLE } from '../helpers.js';
 
 const kb = loadKnowledge();
@@ -15,6 +15,20 @@ describe('the knowledge base', () => {
     const { checked, failures } = selfTest(createEngine(kb));
     expect(checked).toBeGreaterThanOrEqual(kb.facts.length * 3);
     expect(failures).toEqual([]);
+  });
+
+  it('has no keyword made only of stop words or filler, and names one that is', () => {
+    const kb = loadKnowledge();
+    expect(deadKeywords(kb)).toEqual([]);
+    const [first, ...rest] = kb.facts;
+    const broken = {
+      ...kb,
+      facts: [{ ...(first as (typeof kb.facts)[number]), keywords: ['why', 'at all', 'cap'] }, ...rest],
+    };
+    expect(deadKeywords(broken)).toEqual([
+      { factId: first?.id, keyword: 'why' },
+      { factId: first?.id, keyword: 'at all' },
+    ]);
   });
 
   it('gives every fact a source, a section and several question variants', () => {

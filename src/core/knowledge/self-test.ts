@@ -1,4 +1,6 @@
 import type { Engine } from '../engine.js';
+import { createAnalyzer } from '../text.js';
+import type { KnowledgeBase } from './schema.js';
 
 export type SelfTestFailure = { factId: string; question: string; got: string };
 
@@ -16,4 +18,17 @@ export function selfTest(engine: Engine): { checked: number; failures: SelfTestF
     }
   }
   return { checked, failures };
+}
+
+/**
+ * Keywords that find nothing: every word a stop word or filler ("headline", "at all"). They read
+ * as if they helped, so the check names them.
+ */
+export function deadKeywords(kb: KnowledgeBase): { factId: string; keyword: string }[] {
+  const analyzer = createAnalyzer(kb);
+  return kb.facts.flatMap((f) =>
+    f.keywords
+      .filter((k) => analyzer.canonicalWords(k).every((w) => analyzer.term(w) === null))
+      .map((keyword) => ({ factId: f.id, keyword })),
+  );
 }
