@@ -375,6 +375,144 @@ export function createQueryReader({
     return null;
   };
 
+  /**
+   * The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions. A
+   * stop word there ("what did...") means the question names no kind of thing. "What OpenAI stuff
+   * is on Bedrock?" asks for things, which `stuffAsked` says.
+   */
+  const askedKindOf = (askedWords: string[], wh: string) => {
+    let askedCanonical: string | undefined;
+    let stuffAsked = false;
+    // "How much OpenAI ends up paying" names no thing after its names, unlike "how many teams".
+    const quantity = wh === 'how';
+    for (const word of analyzer.canonicalWords(askedWords.join(' '))) {
+      if (analyzer.entityOf(word)) {
+        if (quantity) break;
+        continue;
+      }
+      // "which other companies": "other" says which ones, the noun after it what.
+      if (word === 'other' || word === 'another') continue;
+      // "what kind of capabilities": the capabilities.
+      if (/^(?:kind|kinds|type|types|sort|sorts|of)$/.test(word)) continue;
+      // "What's expected...", "which two companies": a participle or a count names no kind of thing.
+      if (/^(?:\d+|two|three|four|five|[\p{L}]{3,}ed)$/u.test(word) && !NOT_PARTICIPLES.has(word)) continue;
+      // "What size", "what percentage": the intent checks handle those.
+      if (INTENT_NOUNS.has(word)) break;
+      if (/^(?:stuff|things)$/.test(word)) {
+        stuffAsked = true;
+        break;
+      }
+      if (analyzer.term(word) !== null) askedCanonical = word;
+      break;
+    }
+    return { askedCanonical, stuffAsked };
+  };
+
+  /** "Did Amazon get equity for it?": the word for what was got. "Get scrapped" is no getting. */
+  const gottenOf = (asking: string): string | undefined => {
+    const got = GETTING.test(asking) ? GOT.exec(asking)?.[1] : undefined;
+    if (!got || NOT_GOTTEN.test(got)) return undefined;
+    return analyzer.canonicalWords(got)[0];
+  };
+
+  /**
+   * The question's canonical words, read once. Typos first, on the words as written, so that a
+   * corrected word can still complete a phrase ("general availabilty" -> "general availability" ->
+   * ga); "shake-up", a hyphenated word the knowledge base writes as one, is that word; an arrow
+   * ("OpenAI -> Microsoft") says "to".
+   */
+  const wordsOf = (question: string): string[] => {
+    const arrowed = withDropAsComingOut(
+      /->|→|=>/.test(question) ? question.replace(/\s*(?:->|→|=>)\s*/g, ' to ') : question,
+    );
+    const joined = !arrowed.includes('-')
+      ? arrowed
+      : arrowed.replace(/([\p{L}]+)-([\p{L}]+)/gu, (pair, x: string, y: string) => {
+          const word = `${x}${y}`.toLowerCase();
+          return vocabulary.has(word) ? word : pair;
+        });
+    const written = splitWords(joined).map((w) => {
+      const term = analyzer.term(w);
+      if (term === null || knownTerms.has(term)) return w;
+      // "uncapped", "unlimited": a negation does not change what is asked about.
+      const negated = /^(?:un|non)(\p{L}{4,})$/u.exec(w)?.[1];
+      if (negated && (vocabulary.has(negated) || knownTerms.has(analyzer.term(negated) ?? '')))
+        return negated;
+      return correct(w) ?? w;
+    });
+    // A corrected word is one word, so phrases still form across them. "When did the news go
+    // public?", "the deal went public": news made public, not a listing, which only a company does.
+    // "When did the overhaul drop?": a deal comes out as news.
+    return analyzer
+      .canonicalOfWords(written)
+      .map((w, i, all) => ((w === 'ipo' || w === 'launch') && aboutNews(all, i) ? 'announce' : w));
+  };
+
+  /** "Amazon or Microsoft", "from Amazon or from Microsoft": only small words between. */
+  const addEntityAlternatives = (words: string[], alternatives: Map<string, string[]>) => {
+    for (let i = 0; i < words.length; i++) {
+      const x = analyzer.entityOf(words[i] as string);
+      if (!x) continue;
+      const between: string[] = [];
+      for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+        const y = analyzer.entityOf(words[j] as string);
+        if (y) {
+          if (between.includes('or') && y !== x) {
+            alternatives.set(x, [...(alternatives.get(x) ?? []), y]);
+            alternatives.set(y, [...(alternatives.get(y) ?? []), x]);
+          }
+          break;
+        }
+        if (analyzer.term(words[j] as string) !== null) break;
+        between.push(words[j] as string);
+      }
+    }
+  };
+
+  /**
+   * Positions of names that are no company the answer must name. "The MSFT/OpenAI overhaul": two
+   * names that only say whose deal is meant are, like the deal itself, the subject as a whole. One
+   * name may say which deal: "the Azure arrangement" is not the restructuring. "The Microsoft
+   * announcement" is the one announcement the sources speak of ("What did Nvidia announce?" is no
+   * such thing). "...without touching Azure?", "instead of Azure": a name the question rules out.
+   */
+  const subjectNames = (words: string[]): Set<number> => {
+    const names = new Set<number>();
+    for (let i = words.length - 1, subject = false, announcement = false; i >= 0; i--) {
+      const w = words[i] as string;
+      if (!analyzer.entityOf(w)) {
+        subject = contextTerms.has(analyzer.term(w) ?? '');
+        announcement = analyzer.term(w) === 'announc';
+        continue;
+      }
+      const before = words[i - 1];
+      if (subject && before !== undefined && analyzer.entityOf(before)) {
+        names.add(i).add(i - 1);
+        i--;
+      } else if (announcement && before === 'the') names.add(i);
+      subject = false;
+      announcement = false;
+    }
+    words.forEach((w, i) => {
+      if (!analyzer.entityOf(w)) return;
+      const lead = words.slice(Math.max(0, i - 3), i);
+      if (lead.some((x) => RULING_OUT.has(x)) || /\b(?:instead of|rather than)\b/.test(lead.join(' ')))
+        names.add(i);
+    });
+    return names;
+  };
+
+  /** "Nasdaq or NYSE?": two of one kind (stock exchanges) ask which of that kind. */
+  const sameKindAsked = (asking: string): string | null => {
+    const pair = asking.includes(' or ') ? SAME_KIND_CHOICE.exec(asking) : null;
+    if (!pair?.[1] || !pair[2]) return null;
+    const [x, y] = [pair[1], pair[2]].map((w) => {
+      const c = analyzer.canonicalWords(w)[0];
+      return c && !analyzer.entityOf(c) ? analyzer.term(c) : null;
+    });
+    return x && x === y && knownTerms.has(x) && !contextTerms.has(x) ? x : null;
+  };
+
   const analyze = (asked: string): QueryAnalysis => {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
     const framed = withoutLabel(withoutFraming(asked));
@@ -408,13 +546,13 @@ export function createQueryReader({
     const questions = asides.size > 0 ? sentences.filter(isQuestion) : [];
     const asking = questions.length > 0 ? questions.join(' ') : normalized;
 
-    // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
-    // with "or later".
     // "...without setting up an Azure tenant": the switch the question rules out is not what it
     // asks about (its companies are settled by the guard below). "Without OpenAI's consent" is.
     if (normalized.includes('without '))
       for (const m of normalized.matchAll(WITHOUT))
         for (const w of analyzer.canonicalWords(m[1] ?? '')) if (!analyzer.entityOf(w)) asides.add(w);
+    // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
+    // with "or later".
     const guessed = asking.includes(' or ') ? guesses(asking) : [];
     const yearsNamed = (asking.match(YEAR) ?? []).filter((y) => !guessed.some((g) => g.year === y));
     // The words of a guess are no more what is asked than the year is.
@@ -484,125 +622,17 @@ export function createQueryReader({
         unknown: [[], []],
         secondSettles: sides.secondSettles,
       };
-    // The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions.
-    // A stop word there ("what did...") means the question names no kind of thing.
-    let askedCanonical: string | undefined;
-    let stuffAsked = false;
-    // "How much OpenAI ends up paying" names no thing after its names, unlike "how many teams".
-    const quantity = wh === 'how';
-    for (const word of analyzer.canonicalWords(askedWords.join(' '))) {
-      if (analyzer.entityOf(word)) {
-        if (quantity) break;
-        continue;
-      }
-      // "which other companies": "other" says which ones, the noun after it what.
-      if (word === 'other' || word === 'another') continue;
-      // "what kind of capabilities": the capabilities.
-      if (/^(?:kind|kinds|type|types|sort|sorts|of)$/.test(word)) continue;
-      // "What's expected...", "which two companies": a participle or a count names no kind of thing.
-      if (/^(?:\d+|two|three|four|five|[\p{L}]{3,}ed)$/u.test(word) && !NOT_PARTICIPLES.has(word)) continue;
-      // "What size", "what percentage": the intent checks handle those.
-      if (INTENT_NOUNS.has(word)) break;
-      // "What OpenAI stuff is on Bedrock?": things of OpenAI's are its products.
-      if (/^(?:stuff|things)$/.test(word)) {
-        stuffAsked = true;
-        break;
-      }
-      if (analyzer.term(word) !== null) askedCanonical = word;
-      break;
-    }
+    const { askedCanonical, stuffAsked } = askedKindOf(askedWords, wh);
     // "May" is a month only where a date is: "in May", "May 5", "April or May".
     const mayIsMonth = normalized.includes('may') && MAY_MONTH.test(normalized);
     const monthChoice = normalized.includes(' or ') && MONTH_CHOICE.test(normalized);
     const choiceEntities: [Set<string>, Set<string>] = [new Set(), new Set()];
-    const gotWord = GETTING.test(asking) ? GOT.exec(asking)?.[1] : undefined;
-    const gotCanonical =
-      gotWord &&
-      !/^(?:to|out|rid|paid|back|around|over|away|through|into|done|cut|hit|built|sold|made|taken|given)$|\p{L}{2,}ed$/u.test(
-        gotWord,
-      )
-        ? analyzer.canonicalWords(gotWord)[0]
-        : undefined;
+    const gotCanonical = gottenOf(asking);
     const seen = new Set<string>();
-    // Typos first, on the words as written, so that a corrected word can still complete a phrase
-    // ("general availabilty" -> "general availability" -> ga).
-    // "shake-up": a hyphenated word the knowledge base writes as one ("shakeup") is that word.
-    // "OpenAI -> Microsoft", "OpenAI → Microsoft": an arrow says "to".
-    const arrowed = withDropAsComingOut(
-      /->|→|=>/.test(question) ? question.replace(/\s*(?:->|→|=>)\s*/g, ' to ') : question,
-    );
-    const joined = !arrowed.includes('-')
-      ? arrowed
-      : arrowed.replace(/([\p{L}]+)-([\p{L}]+)/gu, (pair, x: string, y: string) => {
-          const word = `${x}${y}`.toLowerCase();
-          if (!vocabulary.has(word)) return pair;
-          return word;
-        });
-    const written = splitWords(joined).map((w) => {
-      const term = analyzer.term(w);
-      if (term === null || knownTerms.has(term)) return w;
-      // "uncapped", "unlimited": a negation does not change what is asked about.
-      const negated = /^(?:un|non)(\p{L}{4,})$/u.exec(w)?.[1];
-      if (negated && (vocabulary.has(negated) || knownTerms.has(analyzer.term(negated) ?? ''))) {
-        return negated;
-      }
-      const fixed = correct(w);
-      return fixed ?? w;
-    });
-    // The words are split once: a corrected word is one word, so phrases still form across them.
-    const words = analyzer
-      .canonicalOfWords(written)
-      // "When did the news go public?", "the deal went public": news made public, not a listing,
-      // which only a company does. "When did the overhaul drop?": a deal comes out as news.
-      .map((w, i, all) => ((w === 'ipo' || w === 'launch') && aboutNews(all, i) ? 'announce' : w));
-
+    const words = wordsOf(question);
     analysis.flow = flowOf(words);
-    // "Amazon or Microsoft", "from Amazon or from Microsoft": only small words between.
-    for (let i = 0; i < words.length; i++) {
-      const x = analyzer.entityOf(words[i] as string);
-      if (!x) continue;
-      const between: string[] = [];
-      for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
-        const y = analyzer.entityOf(words[j] as string);
-        if (y) {
-          if (between.includes('or') && y !== x) {
-            analysis.alternatives.set(x, [...(analysis.alternatives.get(x) ?? []), y]);
-            analysis.alternatives.set(y, [...(analysis.alternatives.get(y) ?? []), x]);
-          }
-          break;
-        }
-        if (analyzer.term(words[j] as string) !== null) break;
-        between.push(words[j] as string);
-      }
-    }
-    // "the MSFT/OpenAI overhaul": two names that only say whose deal is meant are, like the deal
-    // itself, the subject as a whole, not companies the answer must name. One name may say which
-    // deal: "the Azure arrangement" is not the restructuring. "The Microsoft announcement" is the
-    // one announcement the sources speak of ("What did Nvidia announce?" is no such thing).
-    const namesSubject = new Set<number>();
-    for (let i = words.length - 1, subject = false, announcement = false; i >= 0; i--) {
-      const w = words[i] as string;
-      if (!analyzer.entityOf(w)) {
-        subject = contextTerms.has(analyzer.term(w) ?? '');
-        announcement = analyzer.term(w) === 'announc';
-        continue;
-      }
-      const before = words[i - 1];
-      if (subject && before !== undefined && analyzer.entityOf(before)) {
-        namesSubject.add(i).add(i - 1);
-        i--;
-      } else if (announcement && before === 'the') namesSubject.add(i);
-      subject = false;
-      announcement = false;
-    }
-    // "...through Bedrock without touching Azure?", "instead of Azure": a name the question rules
-    // out is no company the answer must name.
-    words.forEach((w, i) => {
-      if (!analyzer.entityOf(w)) return;
-      const lead = words.slice(Math.max(0, i - 3), i);
-      if (lead.some((x) => RULING_OUT.has(x)) || /\b(?:instead of|rather than)\b/.test(lead.join(' ')))
-        namesSubject.add(i);
-    });
+    addEntityAlternatives(words, analysis.alternatives);
+    const namesSubject = subjectNames(words);
     for (const [index, word] of words.entries()) {
       const term = analyzer.term(word);
       if (term === null) continue;
@@ -678,15 +708,7 @@ export function createQueryReader({
         ]);
     if (stuffAsked && analysis.askedFor === null && analysis.entities.length > 0)
       analysis.askedFor = PRODUCT_TERM;
-    // "Nasdaq or NYSE?": two of one kind (stock exchanges) ask which of that kind.
-    const pair = asking.includes(' or ') ? SAME_KIND_CHOICE.exec(asking) : null;
-    if (pair?.[1] && pair[2] && analysis.askedFor === null) {
-      const [x, y] = [pair[1], pair[2]].map((w) => {
-        const c = analyzer.canonicalWords(w)[0];
-        return c && !analyzer.entityOf(c) ? analyzer.term(c) : null;
-      });
-      if (x && x === y && knownTerms.has(x) && !contextTerms.has(x)) analysis.askedFor = x;
-    }
+    if (analysis.askedFor === null) analysis.askedFor = sameKindAsked(asking);
     return analysis;
   };
 
@@ -756,6 +778,9 @@ const FIGURE_UNITS: ReadonlySet<string> = new Set([
   'trillion',
   'trillions',
 ]);
+/** Words after "get" that are no thing got: "get to", "get scrapped". */
+const NOT_GOTTEN =
+  /^(?:to|out|rid|paid|back|around|over|away|through|into|done|cut|hit|built|sold|made|taken|given)$|\p{L}{2,}ed$/u;
 const GETTING = /g[eo]t|receiv|obtain|gain/;
 const GOT =
   /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gains|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
