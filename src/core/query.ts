@@ -676,7 +676,7 @@ export function createQueryReader({
           // or two ("w/", "q") is shorthand, and a month is a date: none names what is asked about.
           analysis.contentWords--;
           continue;
-        } else if (!(word.length > 3 && searchable().atPrefix(word).size > 0)) {
+        } else if (!(word.length > 3 && !searchable().atPrefix(word).keys().next().done)) {
           analysis.unknown.push(word);
           if (side !== undefined) analysis.choice?.unknown[side].push(word);
           if (capitalised.has(word)) analysis.unknownNames.push(word);
