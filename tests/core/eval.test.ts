@@ -5,13 +5,13 @@ import { loadQuestions } from '../../src/eval/questions.js';
 
 /**
  * Floors for the held-out report sets (tests/eval/report-*.yaml), which were never used to tune the
- * engine. The goal is 95% on both; report-23 to report-26 (600 questions from the company-Slack and
- * public-Discord styles) measured 82.1% answered right and 91.2% abstained right when they were
- * added, so these floors catch regressions while the engine is short of the goal (see README,
- * "Answer quality").
+ * engine. The goal is 95% on both; report-27 to report-30 (600 questions from the company-Slack and
+ * public-Discord styles) measured 90.9% answered right and 95.0% abstained right when they were
+ * added, so these floors catch regressions while the engine is short of the first goal (see
+ * README, "Answer quality").
  */
-const MIN_ANSWERED_RIGHT = 0.82;
-const MIN_ABSTAINED_RIGHT = 0.91;
+const MIN_ANSWERED_RIGHT = 0.9;
+const MIN_ABSTAINED_RIGHT = 0.95;
 
 describe('answer quality on the held-out report set', () => {
   const questions = loadQuestions();
