@@ -3,7 +3,7 @@
  * date of some precision, a wording, a forecast, a person, a span, a reason, a period. The search
  * finds the facts a question is about; these say whether they answer it.
  */
-import type { Fact, Intent } from './knowledge/schema.js';
+import type { Fact } from './knowledge/schema.js';
 import type { QueryAnalysis } from './query.js';
 import { type Analyzer, QUARTER_WANTED, splitWords } from './text.js';
 
@@ -43,7 +43,8 @@ export type IndexedFact = {
   /** Entity ids the fact speaks of (statement and keywords). */
   entities: Set<string>;
   covers: Set<string>;
-  states: Set<Intent>;
+  /** What the fact states (`FactState`), compared with what questions ask (`Intent`). */
+  states: ReadonlySet<string>;
   /** Years the fact speaks of, in its statement or date. */
   years: Set<string>;
   /**
@@ -182,8 +183,7 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     if (
       a.asksWhen &&
       !chosen.some(
-        (f) =>
-          ['date', 'duration', 'condition'].some((st) => f.states.has(st as Intent)) || f.datePrecision > 0,
+        (f) => ['date', 'duration', 'condition'].some((st) => f.states.has(st)) || f.datePrecision > 0,
       )
     )
       return { reason: "My sources don't give that date.", context: true };

@@ -2,7 +2,7 @@ import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'm
 import { type Answer, type Citation, makeAnswer, type Suggestion } from './answer.js';
 import { createChecks, type IndexedFact, type Precision } from './checks.js';
 import { dateSortKey, formatDate } from './dates.js';
-import type { Fact, Intent, KnowledgeBase, Topic } from './knowledge/schema.js';
+import type { Fact, KnowledgeBase, Topic } from './knowledge/schema.js';
 import { createQueryReader, type QueryAnalysis, topicWords, YEAR } from './query.js';
 import { asksOpinion, cleanQuestion, createAnalyzer } from './text.js';
 import { buildVocabulary } from './vocabulary.js';
@@ -76,8 +76,8 @@ const settlable = (a: QueryAnalysis, s: 0 | 1) =>
 const unknownOf = (a: QueryAnalysis, s: number) => a.choice?.unknown[s]?.length ?? 0;
 const SIDES = [0, 1] as const;
 
-const QUANTITIES: ReadonlySet<Intent> = new Set(['amount', 'percentage']);
-const SUPPLEMENTED: ReadonlySet<Intent> = new Set(['cause']);
+const QUANTITIES: ReadonlySet<string> = new Set(['amount', 'percentage']);
+const SUPPLEMENTED: ReadonlySet<string> = new Set(['cause']);
 /** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
 const NAMING_SHARE = 0.6;
 export type Engine = {
@@ -359,7 +359,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // Boost facts that state a date, a duration, a cause or a condition when the question asks for
     // one; amounts less, since "how much" is checked against the most relevant fact and a strong
     // boost would put any fact with a number in front of the one the question is about.
-    const intents = new Set(a.intents);
+    const intents: ReadonlySet<string> = new Set(a.intents);
     const flow = a.flow;
     const excepted = a.excepted.intents.size > 0 || a.excepted.terms.size > 0;
     const months = a.months;
@@ -432,7 +432,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     }
     // A question about a reason, a date, a duration or a condition that the chosen facts do not
     // state takes in the strongest fact that does, if it is a strong enough match in its own right.
-    const states = (r: SearchResult) => facts.get(r.id)?.states ?? new Set<Intent>();
+    const states = (r: SearchResult): ReadonlySet<string> => facts.get(r.id)?.states ?? new Set();
     for (const intent of intents) {
       if (!SUPPLEMENTED.has(intent) || group.some((r) => states(r).has(intent))) continue;
       const extra = results.find(
@@ -649,7 +649,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 
 /** Puts [n] at the end of every sentence of a statement, before its closing punctuation. */
 /** Whether two sets share a member; without copying either, as it runs for every fact searched. */
-function meets<T>(a: Set<T>, b: Set<T>): boolean {
+function meets<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   for (const x of b) if (a.has(x)) return true;
   return false;
 }

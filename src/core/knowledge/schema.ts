@@ -18,7 +18,8 @@ const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, lik
 const Text = z.string().trim().min(1, 'must not be empty');
 const Word = z.preprocess(numberAsString, Text);
 
-export const Intent = z.enum([
+/** Kinds of answer: what a question may ask for and what a fact may state. */
+const ANSWER_KINDS = [
   'date',
   'duration',
   'amount',
@@ -27,12 +28,13 @@ export const Intent = z.enum([
   'condition',
   'person',
   'forecast',
-  // A fact: what someone demanded or required, which says nothing of how it turned out. A
-  // question: how something turned out ("did AWS end up with...?").
-  'demand',
-  'outcome',
-]);
+] as const;
+/** What a question asks for: a kind of answer, or how something turned out ("did AWS end up with...?"). */
+export const Intent = z.enum([...ANSWER_KINDS, 'outcome']);
 export type Intent = z.infer<typeof Intent>;
+/** What a fact states: a kind of answer, or a demand, which says nothing of how it turned out. */
+export const FactState = z.enum([...ANSWER_KINDS, 'demand']);
+export type FactState = z.infer<typeof FactState>;
 
 export const Source = z.strictObject({
   id: Id,
@@ -77,7 +79,7 @@ export const Fact = z.strictObject({
   topic: Id,
   statement: Text.max(600, 'must be at most 600 characters: keep a fact to one or two sentences'),
   date: PartialDate.optional(),
-  states: z.array(Intent).default([]),
+  states: z.array(FactState).default([]),
   covers: z.array(Id).default([]),
   coverage: z.enum(['actual', 'possible']).default('actual'),
   defines: z.array(Id).default([]),
