@@ -216,7 +216,12 @@ export function createQueryReader({
    * In a message of several sentences where some ask and some do not ("We run on GCP. Can OpenAI
    * serve us?"), the words found only in the sentences that do not ask.
    */
-  const asideWords = (message: string, sentences: string[], asks: boolean[]): Set<string> => {
+  const asideWords = (
+    message: string,
+    sentences: string[],
+    asks: boolean[],
+    weighed: boolean[],
+  ): Set<string> => {
     // "As an architect on Oracle Cloud, may I...": who asks is background too.
     const role = /^as an?\s+([^,?]{1,60}),\s*(?=\S)/i.exec(message);
     if (role?.[1]) {
@@ -229,7 +234,7 @@ export function createQueryReader({
     let commented = false;
     const clauses = sentences.flatMap((s, i) => {
       const whole = [{ text: s, asks: asks[i] === true }];
-      if (!(asks[i] || !asks.includes(true)) || !CLAUSE_BREAK.test(s)) return whole;
+      if (!weighed[i] || !CLAUSE_BREAK.test(s)) return whole;
       const parts = s.split(CLAUSE_BREAKS);
       const asking = parts.map((p) => isQuestion(p) || YES_NO_CLAUSE.test(p));
       if (!asking.includes(true)) return whole;
@@ -327,7 +332,7 @@ export function createQueryReader({
    * the first clause holds. "Two or four weeks?", "at an event or in a blog post?" offer values to
    * choose from, which a fact must state. A word on both sides belongs to neither.
    */
-  const choiceSides = (asking: string[]): (Sides & { secondSettles: boolean }) | null => {
+  const choiceSides = (asking: string[]): Sides | null => {
     for (const sentence of asking) {
       // The last "or", found in the sentence as written (lower-casing may change its length).
       const ors = [...sentence.matchAll(/\sor\s/gi)];
@@ -346,7 +351,7 @@ export function createQueryReader({
       const before = new Set(analyzer.canonicalWords(first));
       const after = new Set(analyzer.canonicalWords(second));
       if (before.size > 0 && after.size > 0)
-        return Object.assign([before, after] as Sides, { secondSettles: BACK_REFERENCE.test(second) });
+        return { first: before, second: after, secondSettles: BACK_REFERENCE.test(second) };
     }
     return null;
   };
@@ -370,9 +375,8 @@ export function createQueryReader({
     const named = ((normalized.includes('wha') || normalized.includes('wtf')
       ? DEFINITION.exec(normalized)
       : null) ?? (normalized.includes(' do') ? DOES_WHAT.exec(normalized) : null))?.[1];
-    if (!named) return null;
-    for (const w of analyzer.canonicalWords(named)) return analyzer.entityOf(w) ?? null;
-    return null;
+    const word = named ? analyzer.canonicalWords(named)[0] : undefined;
+    return word ? (analyzer.entityOf(word) ?? null) : null;
   };
 
   /**
@@ -536,7 +540,9 @@ export function createQueryReader({
     // The question's sentences, and which of them ask: read once, for background and periods.
     const questionSentences = question.split(SENTENCE_END);
     const asks = questionSentences.map(isQuestion);
-    const asides = asideWords(question, questionSentences, asks);
+    // The sentences weighed as asking: those that ask, or all of them when none does.
+    const weighed = asks.includes(true) ? asks : asks.map(() => true);
+    const asides = asideWords(question, questionSentences, asks, weighed);
     // "Was it Google that pledged $50 billion?" puts Google forward to be confirmed or corrected:
     // the answer may name whoever did.
     const cleft = new Set(analyzer.canonicalWords(CLEFT.exec(question)?.[1] ?? ''));
@@ -607,15 +613,14 @@ export function createQueryReader({
         ),
       },
       // "Our AWS rep was vague on the call yesterday." is background; "who is on call this week?" asks.
-      relativePeriod: questionSentences.some((s, i) => (asks[i] || !asks.includes(true)) && asksOfPeriod(s)),
+      relativePeriod: questionSentences.some((s, i) => weighed[i] && asksOfPeriod(s)),
       choice: null,
       asksActual: ACTUAL.test(normalized) && !POSSIBLE.test(normalized),
       defines: definedEntity(normalized),
       gotten: null,
     };
     // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
-    const sides =
-      wh === 'how' ? null : choiceSides(questionSentences.filter((_, i) => asks[i] || !asks.includes(true)));
+    const sides = wh === 'how' ? null : choiceSides(questionSentences.filter((_, i) => weighed[i]));
     if (sides)
       analysis.choice = {
         terms: [new Set(), new Set()],
@@ -684,15 +689,15 @@ export function createQueryReader({
           continue;
         }
       }
-      if (word === askedCanonical && !entity && term && !contextTerms.has(term)) analysis.askedFor = term;
-      if (word === gotCanonical && !entity && term && !contextTerms.has(term)) analysis.gotten = term;
-      if (term && (contextTerms.has(term) || month >= 0)) {
+      if (word === askedCanonical && !entity && !contextTerms.has(term)) analysis.askedFor = term;
+      if (word === gotCanonical && !entity && !contextTerms.has(term)) analysis.gotten = term;
+      if (contextTerms.has(term) || month >= 0) {
         analysis.contextWords++;
         analysis.contextTerms.add(term);
       }
-      if (term && side !== undefined && !contextTerms.has(term)) analysis.choice?.terms[side].add(term);
+      if (side !== undefined && !contextTerms.has(term)) analysis.choice?.terms[side].add(term);
       if (entity && side !== undefined) choiceEntities[side].add(entity);
-      if (term && !seen.has(term)) {
+      if (!seen.has(term)) {
         seen.add(term);
         analysis.terms.push(term);
       }
@@ -761,14 +766,7 @@ const SKIPPED_BEFORE_NEWS: ReadonlySet<string> = new Set([
   'basically',
 ]);
 /** "tomorrow", "tonight": a period, checked as such, not a topic word. */
-const PERIOD_WORDS: ReadonlySet<string> = new Set([
-  'tomorrow',
-  'tonight',
-  'yesterday',
-  'today',
-  'rn',
-  'currently',
-]);
+const PERIOD_WORDS: ReadonlySet<string> = new Set(['tomorrow', 'tonight', 'yesterday', 'rn']);
 /** "50 million": a figure's unit, checked with the figure. */
 const FIGURE_UNITS: ReadonlySet<string> = new Set([
   'million',
@@ -830,20 +828,21 @@ const RELATIVE_PERIOD =
 const asksOfPeriod = (sentence: string) => {
   if (!RELATIVE_PERIOD.test(sentence)) return false;
   // "When OpenAI ships something tomorrow, ..." sets up a case; "When did AWS launch last week?" asks.
-  const clauses = withoutConditionalWhen(sentence.toLowerCase()).split(/\s*[,;—–]\s*|\s+-\s+/);
+  const clauses = withoutConditionalWhen(sentence.toLowerCase()).split(CLAUSE_BREAKS);
   const asking = clauses.map(isQuestion);
   return clauses.some(
     (c, i) => RELATIVE_PERIOD.test(c) && !HYPOTHETICAL.test(c) && (asking[i] || !asking.includes(true)),
   );
 };
-type Sides = [Set<string>, Set<string>];
+/** The words of a choice's two sides, and whether the second may settle it. */
+type Sides = { first: Set<string>; second: Set<string>; secondSettles: boolean };
 /** "...or was it struck?", "...or is that still vapor?": the second side's subject is the first's. */
 const BACK_REFERENCE =
   /^\s*(?:(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\s+(?:it|that|this|they)\b|(?:it|that|this|they)\b|(?:still|just|merely|simply|pure|purely)\b)/i;
 /** Which side of a choice a word is on: neither when it is on both. */
 const sideOf = (sides: Sides | null, word: string): 0 | 1 | undefined => {
-  const first = sides?.[0].has(word) ?? false;
-  const second = sides?.[1].has(word) ?? false;
+  const first = sides?.first.has(word) ?? false;
+  const second = sides?.second.has(word) ?? false;
   return first === second ? undefined : first ? 0 : 1;
 };
 const CLAUSE_BREAKS = /\s*[,;—–]\s*|\s+-\s+/;

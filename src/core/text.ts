@@ -21,11 +21,11 @@ const STOP_WORDS = new Set(
   until up upon us very was wasn we were weren what whats when whenever where whether which while who
   whom whose why will with within without won would wouldn yes yet you your yours yourself
   s t d ll m re ve
-  actually again already anyway basically currently exactly hey hi hello kind maybe pretty quite
+  actually already anyway basically currently exactly hey hi hello kind maybe pretty quite
   really right still sure tell told know knew known want wants wanted need
   needs look looking looks mean means meant think thought wondering wonder explain curious heard hear
   thing things stuff something question questions answer bot guys folks ok okay thanks thank
-  happen happened happens happening going go goes gonna wanna gotta lot lots way ways re regard
+  happen happened happens happening going go goes gonna wanna gotta lot lots way ways regard
   regarding respect day days year years time times new news today since exist exists
   long big large many last keep keeps kept retain retains retained remain remains remained stay stays
   stayed situation case example examples instance real world ai piece article articles source sources
@@ -33,24 +33,24 @@ const STOP_WORDS = new Set(
   brag brags bragged bragging boast boasts boasted boasting random kinda sorta til
   remember recall chatter buzz era bro dude fam
   report reports reported according mention mentions mentioned date dates month months week weeks
-  hour hours point folks hey hi hello quick q anyone someone somebody everyone everybody word backstory
+  hour hours point quick q someone somebody everyone everybody word backstory
   detail details info information update updates latest status rumor rumour tl dr fyi btw
   honestly anybody guess wondered longer circumstance circumstances show shows showed shown crazy
   huge massive place forward ahead give gives gave given actual try trying tried whole via thru
   make makes made making relate relates related connect connected claim claims claimed
   timeline timing schedule whatever pls plz ask asks asking asked see saw seen headline headlines
-  true real correct accurate confirm twitter rumor rumors mill ish position stance self inside done
+  true correct accurate confirm twitter rumors mill ish position stance self inside done
   isnt arent wasnt werent doesnt dont didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt im
-  ive youre theyre thats whats misread misunderstand misunderstood understand understood idea ideas
-  says saying existing current currently previous prior old former exact exactly hold holds holding
+  ive youre theyre thats misread misunderstand misunderstood understand understood idea ideas
+  says saying existing current previous prior old former exact hold holds holding
   held wait hmm oh um uh lol skim skimmed standpoint perspective viewpoint pov roughly approximately
   approx around circa reach reaches reached apart side sides sorry nah yeah yep nope trending together
-  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong went legit financial play played pan panned back wat wut wht straight picture link links connection type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn hadnt mustn needn mightn
+  giving said likes liked supposed talking well bit till tho though shop match matches smth sth include includes included including reckon reckons even wrong went legit financial play played pan panned back wat wut wht straight picture link links connection type types sort obliged obligated drama saga tbh imo imho fwiw afaik iirc lmao biggest raw figure figures contain contains contained considered deemed stats statistics metrics hadn mustn needn mightn
   following toward towards onward onwards notwithstanding among amongst purposes become becomes became
   becoming precise general several various event events keeping retaining remaining staying post pre describe
   described describes describing coverage everything direction directions party parties
   convinced concrete tangible bother bothered rep reps representative standing story special fair kinds sorts letting
-  nature character two versus vs elaborate clarify ones meaning x dumb stupid silly noob rumours rumors
+  nature character two versus vs elaborate clarify ones meaning x dumb stupid silly noob rumours
   misremembering misremember mistaken whoever wherever say hint seeing hearing fwd onto inc preexisting
   different cope copium hopium fanboys fanboy bruh ngl smh idk ikr lowkey highkey vibes shiny fancy
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
@@ -74,7 +74,6 @@ export function isStopWordTypo(word: string): boolean {
 }
 
 const TIME_UNITS = '(?:days?|weeks?|months?|years?|hours?)';
-/** "April or May?", "2025 or 2026?": offering dates to choose from asks when. */
 /** The months, in order: the question reader's month checks read them from here. */
 export const MONTH_WORDS = [
   'january',
@@ -92,7 +91,7 @@ export const MONTH_WORDS = [
 ] as const;
 /** "Q3 or Q4?", "which quarter?": a date to the quarter. */
 export const QUARTER_WANTED = /\bq[1-4] or q[1-4]\b|\b(?:what|which) quarter\b/;
-/** Each month and its short form, as a regex alternation. */
+/** Each month and its short form, as a regex alternation: "April or May?" asks when. */
 const MONTH_NAMES = `${MONTH_WORDS.map((m) => `${m.slice(0, 3)}|${m}`).join('|')}|sept`;
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
@@ -224,10 +223,7 @@ const PURPOSE =
  * does not have.
  */
 export const asksOpinion = (normalized: string) =>
-  (normalized.includes('you') ||
-    normalized.includes(' u ') ||
-    normalized.includes('who') ||
-    normalized.includes('take')) &&
+  (normalized.includes('you') || normalized.includes('who') || normalized.includes('take')) &&
   OPINION.test(normalized);
 const OPINION =
   /\b(?:your (?:opinion|take|view|views|thoughts|prediction|guess)|in your (?:view|opinion)|(?:give|gimme|got) (?:me )?(?:a |your )?(?:hot )?take|who (?:won|wins|is winning|came out (?:ahead|on top)|got the better (?:end|deal)))\b/;
@@ -300,6 +296,10 @@ function spelledNumber(words: string): number {
   return n;
 }
 
+/** Where in a month: "the end of", "late" before a month's name. */
+const IN_MONTH =
+  /\b(?:(?:the\s+)?(?:end|start|beginning|middle) of\s+|(?:early|mid|late)[ -])(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g;
+
 /**
  * "When did the reshuffle drop?": dropping with nothing dropped is coming out, not ending. Only for
  * questions: the facts' own "dropped" (the AGI clause) is an ending.
@@ -336,25 +336,15 @@ export function splitWords(text: string): string[] {
     t = t.replace(/\b(re|co|pre|non|un)-(?=\p{L})/gu, '$1');
   }
   // "at the end of April", "late April": when in a month does not change which month.
-  if (/\b(?:end|start|beginning|middle) of\b/.test(t))
-    t = t.replace(
-      /\b(?:the\s+)?(?:end|start|beginning|middle) of\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g,
-      '',
-    );
-  if (/\b(?:early|mid|late)\b/.test(t))
-    t = t.replace(
-      /\b(?:early|mid|late)[ -](?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g,
-      '',
-    );
+  if (/\b(?:end of|start of|beginning of|middle of|early|mid|late)\b/.test(t)) t = t.replace(IN_MONTH, '');
   // "fifty billion", "five hundred percent": figures are written as digits.
   if (/illion|percent|per cent|thousand|\bbn\b/.test(t))
     t = t.replace(SPELLED_FIGURE, (m) => `${spelledNumber(m)} `);
-  // "50b", "3x": a number and its unit are two words.
   // "revshare": revenue share.
   if (t.includes('revshare')) t = t.replace(/\brevshares?\b/g, 'revenue share');
   // "#1 partner": number one.
   if (t.includes('#1')) t = t.replace(/#1\b/g, ' number one ');
-  // "the 15th": an ordinal's ending is no word.
+  // "the 15th": an ordinal's ending is no word. "50b", "3x": a number and its unit are two words.
   if (/\d[a-z]/.test(t)) t = t.replace(/(\d)(?:st|nd|rd|th)\b/g, '$1').replace(/(\d)([a-z]+)\b/g, '$1 $2');
   // "set the whole thing off": the particle goes with its verb ("set off the whole thing").
   if (t.includes(' off'))
