@@ -64,7 +64,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxFacts: 3,
   unknownWeight: 1.5,
   unknownRelief: 0.5,
-  flowBoost: 1.5,
+  flowBoost: 2,
   exceptFactor: 0.5,
 };
 
@@ -76,6 +76,8 @@ const settlable = (a: QueryAnalysis, s: 0 | 1) =>
 const unknownOf = (a: QueryAnalysis, s: number) => a.choice?.unknown[s]?.length ?? 0;
 const SIDES = [0, 1] as const;
 
+/** "Will Oracle host OpenAI models?" asks what will happen, not what has. */
+const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
 const QUANTITIES: ReadonlySet<string> = new Set(['amount', 'percentage']);
 const SUPPLEMENTED: ReadonlySet<string> = new Set(['cause']);
 /** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
@@ -421,7 +423,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       if (possible)
         return abstain(
           question,
-          `My sources don't say whether that has happened${entityNames.length ? ` with ${entityNames.join(', ')}` : ''}.`,
+          `My sources don't say whether that ${FUTURE.test(lower) ? 'will happen' : 'has happened'}${entityNames.length ? ` with ${entityNames.join(', ')}` : ''}.`,
           results,
           possible.fact,
         );

@@ -45,8 +45,15 @@ export const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 const EXAMPLES = /\b(?:examples?|e\.g|such as what|like what)\b/;
 
-/** Index terms of words that make something pass from one party to another. */
+/**
+ * Index terms of words that make something pass from one party to another; "hand", a stop word,
+ * as written ("does OpenAI still hand Microsoft a cut?").
+ */
 const GIVING = new Set([
+  'hand',
+  'hands',
+  'handed',
+  'handing',
   'pai',
   'make',
   'made',
@@ -190,6 +197,12 @@ export function createQueryReader({
   knownTerms,
   contextTerms,
 }: QueryContext): (question: string) => QueryAnalysis {
+  /** Whether the knowledge base knows a canonical word: a name, or a word its facts use. */
+  const known = (w: string) => {
+    const t = analyzer.term(w);
+    return t !== null && (analyzer.entityOf(w) !== undefined || knownTerms.has(t) || vocabulary.has(w));
+  };
+
   /** The known word (as written, before aliases) a misspelt one most likely stands for. */
   const correct = (word: string): string | undefined => {
     if (vocabulary.has(word) || analyzer.phraseWords.has(word)) return undefined;
@@ -236,7 +249,10 @@ export function createQueryReader({
       const whole = [{ text: s, asks: asks[i] === true }];
       if (!weighed[i] || !CLAUSE_BREAK.test(s)) return whole;
       const parts = s.split(CLAUSE_BREAKS);
-      const asking = parts.map((p) => isQuestion(p) || YES_NO_CLAUSE.test(p));
+      // "..., now that Azure isn't exclusive?": a comment clause may end the question's sentence.
+      const asking = parts.map(
+        (p) => (isQuestion(p) || YES_NO_CLAUSE.test(p)) && !(COMMENT.test(p) && !WH_WORD.test(p)),
+      );
       if (!asking.includes(true)) return whole;
       const marked = parts.map((p, j) => ({ text: p, asks: asking[j] === true || !COMMENT.test(p) }));
       if (marked.every((c) => c.asks)) return whole;
@@ -265,10 +281,11 @@ export function createQueryReader({
     const questions = sentences.filter((_, i) => asks[i]);
     if (questions.length === 0 || questions.length === sentences.length) return new Set();
     const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
-    // "...fifty billion. Is that the number reported?" refers back: the claim is what is asked.
+    // "...fifty billion. Is that the number reported?", "...stops or keeps going. Which is it?"
+    // refer back: the claim is what is asked.
     if (
       questions.every((q) =>
-        /^(?:(?:is|was)\s+(?:that|this|it)\s+(?:still\s+)?(?:the\s+)?(?:right|correct|true|accurate|fair|number|figure|amount|date|what)|true|right|correct)\b/i.test(
+        /^(?:(?:is|was)\s+(?:that|this|it)\s+(?:(?:still|basically|really|actually|just|even)\s+)?(?:the\s+)?(?:right|correct|true|accurate|fair|number|figure|amount|date|what)|true|right|correct|which (?:one )?is it\b|can (?:someone|anyone|you|u) confirm(?=\s*(?:this|that|it)?\s*(?:pls|please)?\s*[?.!]*$))/i.test(
           q.trim(),
         ),
       )
@@ -297,16 +314,17 @@ export function createQueryReader({
       // Further apart when a word of giving joins them: "Microsoft used to make payments to OpenAI".
       const joining = (j: number) => words.slice(i + 1, j).map((w) => analyzer.term(w) ?? w);
       const reach = (j: number) => j <= i + 3 || joining(j).some((t) => GIVING.has(t) || RECEIVING.has(t));
-      for (let j = i + 2; j <= i + 6 && j < words.length && reach(j); j++) {
+      for (let j = i + 2; j <= i + 6 && j < words.length; j++) {
         const to = analyzer.entityOf(words[j] as string);
+        if (!to) continue;
+        if (!reach(j)) break;
         // "Microsoft ... to OpenAI", or "Microsoft used to send OpenAI": a word of giving just before.
         const before = words[j - 1] as string;
-        if (to && to !== from && (before === 'to' || GIVING.has(analyzer.term(before) ?? before)))
+        if (to !== from && (before === 'to' || GIVING.has(analyzer.term(before) ?? before)))
           return [from, to];
         // "Microsoft keeps receiving payments from OpenAI": the other way round.
-        if (to && to !== from && before === 'from' && joining(j).some((t) => RECEIVING.has(t)))
-          return [to, from];
-        if (to) break;
+        if (to !== from && before === 'from' && joining(j).some((t) => RECEIVING.has(t))) return [to, from];
+        break;
       }
     }
     return null;
@@ -319,11 +337,7 @@ export function createQueryReader({
   const withoutLabel = (question: string): string => {
     const m = /^([^:?]{1,40}):\s+(?=(?:\S+\s+){2,}\S)/.exec(question);
     if (!m?.[1]) return question;
-    const known = analyzer.canonicalWords(m[1]).some((w) => {
-      const t = analyzer.term(w);
-      return t !== null && (analyzer.entityOf(w) !== undefined || knownTerms.has(t) || vocabulary.has(w));
-    });
-    return known ? question : question.slice(m[0].length);
+    return analyzer.canonicalWords(m[1]).some(known) ? question : question.slice(m[0].length);
   };
 
   /**
@@ -350,8 +364,14 @@ export function createQueryReader({
       if (!YES_NO_CLAUSE.test(first) || !CLAUSE_OPENER.test(second) || FIGURE.test(second)) continue;
       const before = new Set(analyzer.canonicalWords(first));
       const after = new Set(analyzer.canonicalWords(second));
-      if (before.size > 0 && after.size > 0)
-        return { first: before, second: after, secondSettles: BACK_REFERENCE.test(second) };
+      if (before.size === 0 || after.size === 0) continue;
+      const secondSettles = BACK_REFERENCE.test(second);
+      // "Is Mistral open weights or just marketing?": the second side says something of the first
+      // side's subject, and a choice about a subject the facts do not know settles nothing.
+      const subject = secondSettles ? SUBJECT.exec(first)?.[1] : undefined;
+      const subjectWords = subject ? analyzer.canonicalWords(subject) : [];
+      if (subjectWords.some((w) => analyzer.term(w) !== null && !known(w))) continue;
+      return { first: before, second: after, secondSettles };
     }
     return null;
   };
@@ -519,7 +539,7 @@ export function createQueryReader({
 
   const analyze = (asked: string): QueryAnalysis => {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
-    const framed = withoutLabel(withoutFraming(asked));
+    const framed = withoutLabel(withoutFraming(withEmojiBreaks(asked)));
     const speaker = framed.includes(' about')
       ? /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1]
       : undefined;
@@ -568,7 +588,9 @@ export function createQueryReader({
     const { wh, words: askedWords } = askedForOf(normalized);
 
     const analysis: QueryAnalysis = {
-      intents: detectIntents(asking),
+      // "If a customer runs 100% on GCP, can...": the case an "if" clause sets up is not asked for;
+      // "any limit on how much Microsoft can collect?" asks whether there is a limit.
+      intents: detectIntents(asking.replace(CASE_CLAUSE, '').replace(LIMIT_ON_HOW_MUCH, '$1')),
       terms: [],
       entityTerms: new Set(),
       entities: [],
@@ -721,7 +743,7 @@ export function createQueryReader({
 }
 
 const ACTUAL =
-  /\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal)\b/;
+  /\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal|going to|gonna|eventually|will)\b/;
 const POSSIBLE =
   /\b(?:can|could|cannot|can't|cant|allowed|able|may|might|free|option|options|possible|permitted|permission|let|lets|would|restricted|restriction|stop|prevent|barred|limited|locked|lock|exclusive|exclusivity)\b/;
 /** "2019 with the first billion, or later?": a year put forward to be corrected, and its words. */
@@ -839,6 +861,11 @@ type Sides = { first: Set<string>; second: Set<string>; secondSettles: boolean }
 /** "...or was it struck?", "...or is that still vapor?": the second side's subject is the first's. */
 const BACK_REFERENCE =
   /^\s*(?:(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\s+(?:it|that|this|they)\b|(?:it|that|this|they)\b|(?:still|just|merely|simply|pure|purely)\b)/i;
+/** The subject of a yes-or-no clause: the word after its verb and any article. */
+const SUBJECT = new RegExp(
+  `${YES_NO_CLAUSE.source}\\s+(?:(?:the|a|an|this|that)\\s+)?([\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)`,
+  'iu',
+);
 /** Which side of a choice a word is on: neither when it is on both. */
 const sideOf = (sides: Sides | null, word: string): 0 | 1 | undefined => {
   const first = sides?.first.has(word) ?? false;
@@ -847,9 +874,24 @@ const sideOf = (sides: Sides | null, word: string): 0 | 1 | undefined => {
 };
 const CLAUSE_BREAKS = /\s*[,;—–]\s*|\s+-\s+/;
 const CLAUSE_BREAK = /[,;—–]|\s-\s/;
-/** A clause about what someone does, says or thinks: "ppl keep referencing it", "i keep mixing it up". */
+/**
+ * A clause about what someone does, says or thinks: "ppl keep referencing it", "ngl i was offline
+ * all week".
+ */
 const COMMENT =
-  /^\s*(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
+  /^\s*(?:(?:ngl|tbh|honestly|fwiw|btw|lol|ok|okay|so|well|yeah|welp)\s+)?(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
+const CASE_CLAUSE = /^\s*(?:if|suppose|supposing|assuming|say)\b[^,?]{1,80},\s*(?=\S)/;
+const LIMIT_ON_HOW_MUCH =
+  /\b((?:limit|limits|cap|caps|ceiling|ceilings|restriction|restrictions|maximum|constraint|constraints)\s+(?:on|to))\s+how\s+(?:much|many)\b/;
+const WH_WORD = /\b(?:what|which|when|why|how|who|where)\b/i;
 const HYPOTHETICAL = /^\s*(?:if|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
+
+/** Emoji in the middle of a message end what comes before: "We're an AWS shop 🙃 can we...". */
+const EMOJI_BREAK =
+  /([.!?:;,]?)\s*\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\s)*?\s+(?=[\p{L}\p{N}])/gu;
+const withEmojiBreaks = (text: string) =>
+  /\p{Extended_Pictographic}/u.test(text)
+    ? text.replace(EMOJI_BREAK, (_, p: string) => `${p || '.'} `)
+    : text;
 
 const sortLetters = (word: string) => [...word].sort().join('');

@@ -54,7 +54,8 @@ const STOP_WORDS = new Set(
   misremembering misremember mistaken whoever wherever say hint seeing hearing fwd onto inc preexisting
   different cope copium hopium fanboys fanboy bruh ngl smh idk ikr lowkey highkey vibes shiny fancy
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
-  tripping lecture hand finance quoting quoted citing cited past`.split(/\s+/),
+  tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
+  genuine put puts`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -111,7 +112,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash) (?:figure|amount|value|number|terms))\\b|\\$`,
+      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b|\\$`,
     ),
   ],
   [
@@ -199,10 +200,10 @@ const GREETING =
 const LABEL =
   /^(?:[^:?]{0,40}\b(?:question|questions|q|qs|query|team|asking|asks|wondering|curious|fyi|context)|[^:?]{0,40}\b(?:forwarded|forwarding|fwd|fw|relaying|passing (?:on|along)|(?:debating|arguing about|arguing over) (?:this|that|it))\b[^:?]{0,25})\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
 
-// "My manager asked me whether...", "the board wants to know if...": who is asking, before the
+// "My manager asked me whether...", "the board wants to know if...", "our CFO wants to understand whether...": who is asking, before the
 // question itself is reported. Not when the message itself asks about the asking ("who asked...").
 const REPORTED =
-  /^(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were|can|could|will|would|should|has|have)\b)[^?]{0,120}?\b(?:ask|asks|asked|asking|wants to know|want to know|wanted to know|wondering|wonders|wondered)\s+(?:me\s+|us\s+)?(?=(?:whether|if|when|why|how|what|which|who|until|till)\b)/i;
+  /^(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were|can|could|will|would|should|has|have)\b)[^?]{0,120}?\b(?:ask|asks|asked|asking|wondering|wonders|wondered|(?:wants?|wanted|needs?|needed|would like|'d like)\s+to\s+(?:know|understand|confirm|check|find out|figure out|clarify|verify))\s+(?:me\s+|us\s+)?(?=(?:whether|if|when|why|how|what|which|who|until|till)\b)/i;
 
 // "journalist here,", "just double-checking:", "isn't it true that", "correct me if I'm wrong,":
 // who asks and how sure they are, before what they ask. ("Apart from the end date," is what they
@@ -214,9 +215,9 @@ const HEDGE =
 // Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
 // the Codex project" and "for the Azure report" ask about Codex and Azure.
 // Or opening one, before a dash or a comma, or before "I need": "for my newsletter — what day...",
-// "writing up a competitive brief — was...".
+// "writing up a competitive brief — was...", "putting together a slide for the board — what...".
 const PURPOSE =
-  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
+  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
 
 /**
  * "Who won this deal?", "what do you think?": an opinion, which a bot that reports its sources
@@ -241,6 +242,8 @@ const DOUBT_TAG =
 const CHATTER =
   /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:(?:keeps?|kept|are|is|was|were)\s+)?\w+ing\s+(?:about|on|over|like)\b/gi;
 
+const QUOTED_QUESTION = /["“](\S+\s+\S+\s[^"”]{1,300}\?)["”]/;
+
 /**
  * "When OpenAI ships something new, do Azure customers get it first?" asks what happens then, not
  * when: a clause opening with "when" and closed by a comma before the question proper reads as "if".
@@ -259,6 +262,10 @@ export function withoutConditionalWhen(normalized: string): string {
 export function withoutFraming(question: string): string {
   // Each pattern runs only where its key word occurs: most questions have none of them, and the
   // patterns, unanchored or Unicode-aware, cost more than the look for the word.
+  // "A customer just asked "was it announced in April?" can someone confirm": the quoted question.
+  const quoted =
+    question.includes('"') || question.includes('“') ? QUOTED_QUESTION.exec(question)?.[1] : undefined;
+  if (quoted) return withoutFraming(quoted);
   const lower = question.toLowerCase();
   let stripped = question.replace(GREETING, '').replace(HEDGE, '').replace(REPORTED, '');
   // "Will OpenAI hit the cap before 2030, do you think?" asks for a forecast.
