@@ -7,6 +7,10 @@ import type { Fact } from './knowledge/schema.js';
 import type { QueryAnalysis } from './query.js';
 import { type Analyzer, QUARTER_WANTED, splitWords } from './text.js';
 
+/** A clause anywhere that asks yes or no, or whether there is any: "..., is there a ceiling?". */
+const YES_NO_ANYWHERE =
+  /(?:^|[,;:—–]\s*|\b(?:so|and|but)\s+)(?:is|are|was|were|does|do|did|has|have|will|would|can|could)\b|\bany(?:thing)?\b/;
+
 /**
  * A figure in a statement: digits or a number written out. Not "one" or "two", which mostly
  * count nothing ("one of its products", "the two companies").
@@ -100,7 +104,9 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     const isFigure = (w: string) => NUMBER.test(w) && !/^(?:19|20)\d{2}$/.test(w);
     // "Is there a limit on how much...?" and "same % as before?" are answered yes or no; "is the
     // stake exactly 27%?" only by a fact that gives a figure of its own, to confirm or correct.
-    if (a.yesNo || !/\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized)) {
+    // A bare phrase that names the figure ("total dollar amount through 2030?") asks for it.
+    const named = !YES_NO_ANYWHERE.test(normalized) && /\b(?:total|amount|figure|sum)\b/.test(normalized);
+    if (a.yesNo || !(named || /\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized))) {
       const quoted = splitWords(normalized.replaceAll('%', ' percent '));
       const percent = quoted.some((w, i) => isFigure(w) && quoted[i + 1] === 'percent');
       if (percent) return words.some((w, i) => isFigure(w) && words[i + 1] === 'percent');

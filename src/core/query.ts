@@ -8,9 +8,9 @@ import {
   isStopWordTypo,
   MONTH_WORDS,
   splitWords,
-  withDropAsComingOut,
   withoutConditionalWhen,
   withoutFraming,
+  withQuestionIdioms,
 } from './text.js';
 
 /**
@@ -242,6 +242,14 @@ export function createQueryReader({
       // Its companies stay: "there" in the question is Oracle Cloud.
       return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w) && !analyzer.entityOf(w)));
     }
+    // "Legal wants the backstory before the partner review — was there...": what leads in to the
+    // question before a dash, naming nothing the facts speak of, says why it is asked. ("The $50B
+    // from Amazon — was that fixed?" names what is asked about.)
+    const leadIn = LEAD_IN.exec(message);
+    if (leadIn?.[1] && !WH_WORD.test(leadIn[1]) && !/\d/.test(leadIn[1])) {
+      const words = analyzer.canonicalWords(leadIn[1]);
+      if (!words.some((w) => known(w) && !contextTerms.has(analyzer.term(w) ?? ''))) return new Set(words);
+    }
     // "...what happened on AWS that day, ppl keep referencing it": a clause that says what someone
     // does or thinks, beside the clause that asks, is background too.
     let commented = false;
@@ -352,7 +360,8 @@ export function createQueryReader({
       const ors = [...sentence.matchAll(/\sor\s/gi)];
       const last = ors[ors.length - 1];
       if (last?.index === undefined) continue;
-      const second = sentence.slice(last.index + last[0].length);
+      // "...or still early, when does GA land": the second side ends with its clause.
+      const second = sentence.slice(last.index + last[0].length).split(CLAUSE_BREAK)[0] ?? '';
       // The first side asks yes or no ("is it live..."); "where was it announced, at an event or
       // just in a blog post?" offers places to choose from.
       const first =
@@ -446,7 +455,7 @@ export function createQueryReader({
    * ("OpenAI -> Microsoft") says "to".
    */
   const wordsOf = (question: string): string[] => {
-    const arrowed = withDropAsComingOut(
+    const arrowed = withQuestionIdioms(
       /->|→|=>/.test(question) ? question.replace(/\s*(?:->|→|=>)\s*/g, ' to ') : question,
     );
     const joined = !arrowed.includes('-')
@@ -467,14 +476,38 @@ export function createQueryReader({
     // A corrected word is one word, so phrases still form across them. "When did the news go
     // public?", "the deal went public": news made public, not a listing, which only a company does.
     // "When did the overhaul drop?": a deal comes out as news.
+    // "Will Azure get it before AWS does?": one party before another asks who comes first.
     return analyzer
       .canonicalOfWords(written)
-      .map((w, i, all) => ((w === 'ipo' || w === 'launch') && aboutNews(all, i) ? 'announce' : w));
+      .map((w, i, all) =>
+        (w === 'ipo' || w === 'launch') && aboutNews(all, i)
+          ? 'announce'
+          : w === 'before' && partiesAround(all, i)
+            ? PRIORITY_TERM
+            : w,
+      );
+  };
+
+  /**
+   * The parties a few words either side of the word at `i`, when they differ: not before an event
+   * ("off Azure before the Bedrock thing"), nor in what has ever happened.
+   */
+  const partiesAround = (words: string[], i: number): [string[], string[]] | null => {
+    if (EVENT_DETERMINERS.has(words[i + 1] ?? '') || words.includes('ever')) return null;
+    const near = (from: number, to: number) =>
+      words.slice(Math.max(0, from), to).flatMap((w) => analyzer.entityOf(w) ?? []);
+    const first = near(i - 4, i);
+    const then = near(i + 1, i + 5).filter((e) => !first.includes(e));
+    return first.length > 0 && then.length > 0 ? [first, then] : null;
   };
 
   /** "Amazon or Microsoft", "from Amazon or from Microsoft": only small words between. */
   const addEntityAlternatives = (words: string[], alternatives: Map<string, string[]>) => {
     for (let i = 0; i < words.length; i++) {
+      // "Will Azure get it before AWS?": who comes after is what the first is measured against.
+      const parties = words[i] === PRIORITY_TERM ? partiesAround(words, i) : null;
+      if (parties)
+        for (const e of parties[1]) alternatives.set(e, [...(alternatives.get(e) ?? []), ...parties[0]]);
       const x = analyzer.entityOf(words[i] as string);
       if (!x) continue;
       const between: string[] = [];
@@ -563,6 +596,16 @@ export function createQueryReader({
     // The sentences weighed as asking: those that ask, or all of them when none does.
     const weighed = asks.includes(true) ? asks : asks.map(() => true);
     const asides = asideWords(question, questionSentences, asks, weighed);
+    // "How does Microsoft still profit if OpenAI takes off on other clouds?": the case an "if"
+    // clause sets up is background, unless the rest asks nothing of its own ("if speed isn't the
+    // bottleneck, what is?").
+    if (question.includes('if ') || question.includes('once ') || question.includes('suppos'))
+      for (const m of question.matchAll(IF_CASE)) {
+        const rest = analyzer.canonicalWords(question.replace(m[0], ' '));
+        if (!rest.some((w) => analyzer.term(w) !== null && !analyzer.entityOf(w))) continue;
+        for (const w of analyzer.canonicalWords(m[0]))
+          if (!rest.includes(w) && !analyzer.entityOf(w)) asides.add(w);
+      }
     // "Was it Google that pledged $50 billion?" puts Google forward to be confirmed or corrected:
     // the answer may name whoever did.
     const cleft = new Set(analyzer.canonicalWords(CLEFT.exec(question)?.[1] ?? ''));
@@ -760,6 +803,8 @@ const DOES_WHAT =
   /\bwhat (?:does|do) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
 const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
 const PRODUCT_TERM = 'product';
+const PRIORITY_TERM = 'priority';
+const EVENT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 /** "Without switching clouds": the switch a question rules out. */
 const WITHOUT =
   /\bwithout\s+((?:switching|switch|touching|touch|leaving|setting|signing|spinning|opening|going|using|needing|moving|migrating|changing|having)(?:\s+[\p{L}'-]+){0,5}?)(?=\s*[,.;:?!]|\s+(?:or|and|but)\b|\s*$)/gu;
@@ -829,10 +874,11 @@ const EXCEPT =
   /(?:(?:^|[,.;:]\s*)other than|\b(?:besides|apart from|aside from|except for))\s+([^,?;.!]{1,40})(?=[,?;.!]|\s*$)/i;
 /**
  * Whether a sentence asks. "...? like what was the definition": a question word asks, with or
- * without its "?"; "...? like a breakup fee": an example or an alternative spells out the question.
+ * without its "?"; "...? like a breakup fee": an example or an alternative spells out the question;
+ * "...? need a dollar figure": a request asks too.
  */
 const isQuestion = (s: string) =>
-  /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically|any)\b/i.test(
+  /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically|any|(?:(?:i |we )?(?:need|want)|give me|gimme) (?:a|an|the|some) (?:[\w-]+ )?(?:figure|number|amount|total|date|day|month|year|name|names|estimate))\b/i.test(
     s,
   );
 /**
@@ -883,6 +929,10 @@ const COMMENT =
 const CASE_CLAUSE = /^\s*(?:if|suppose|supposing|assuming|say)\b[^,?]{1,80},\s*(?=\S)/;
 const LIMIT_ON_HOW_MUCH =
   /\b((?:limit|limits|cap|caps|ceiling|ceilings|restriction|restrictions|maximum|constraint|constraints)\s+(?:on|to))\s+how\s+(?:much|many)\b/;
+const LEAD_IN =
+  /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
+const IF_CASE =
+  /(?<!\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|unclear|confirm)\s+)\b(?:if|(?<!\bat\s+)once|assuming|assume|suppose|supposing)\s+[^,?.;!—–]{3,80}/gi;
 const WH_WORD = /\b(?:what|which|when|why|how|who|where)\b/i;
 const HYPOTHETICAL = /^\s*(?:if|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
 

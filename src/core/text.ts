@@ -55,7 +55,7 @@ const STOP_WORDS = new Set(
   different cope copium hopium fanboys fanboy bruh ngl smh idk ikr lowkey highkey vibes shiny fancy
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
-  genuine put puts`.split(/\s+/),
+  genuine put puts ballpark`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -122,7 +122,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
     'person',
-    /\bwho (?:at|from|inside|within|on)\b|\bwho\b(?: [\w']+){0,3}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|reported|wrote|manages|managed|oversees|oversaw|chairs|chaired|pushed|proposed|insisted|demanded|requested|championed|brokered|drafted|pitched|decides|determines|gets to decide|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
+    /\bwho (?:at|from|inside|within|on)\b|\bwho(?:'s|s)?\b(?: [\w']+){0,4}? (runs|ran|leads|led|heads|headed|founded|negotiated|signed|approved|decided|announced|reported|wrote|manages|managed|oversees|oversaw|chairs|chaired|pushed|proposed|insisted|demanded|requested|championed|brokered|drafted|pitched|decides|determines|gets to decide|owns the|is the (ceo|cfo|cto|head|boss|founder|chair))\b/,
   ],
   [
     'cause',
@@ -267,7 +267,9 @@ export function withoutFraming(question: string): string {
     question.includes('"') || question.includes('“') ? QUOTED_QUESTION.exec(question)?.[1] : undefined;
   if (quoted) return withoutFraming(quoted);
   const lower = question.toLowerCase();
-  let stripped = question.replace(GREETING, '').replace(HEDGE, '').replace(REPORTED, '');
+  let stripped = question.replace(GREETING, '').replace(HEDGE, '');
+  // "A customer wants to know if X": the reported "if" is "whether", setting up no case.
+  if (REPORTED.test(stripped)) stripped = stripped.replace(REPORTED, '').replace(/^if\b/i, 'whether');
   // "Will OpenAI hit the cap before 2030, do you think?" asks for a forecast.
   if (lower.includes('think'))
     stripped = stripped.replace(THINK, /\b(?:will|gonna|going to)\b/.test(lower) ? ' likely ' : '');
@@ -303,17 +305,25 @@ function spelledNumber(words: string): number {
   return n;
 }
 
+const GOT_OUT_OF =
+  /\bwhat (?:do|does|did|will|would|could|can)\s+(?:[\p{L}'-]+\s+){1,3}?g[eo]ts?(?:ting)? out of\b/giu;
+
 /** Where in a month: "the end of", "late" before a month's name. */
 const IN_MONTH =
   /\b(?:(?:the\s+)?(?:end|start|beginning|middle) of\s+|(?:early|mid|late)[ -])(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g;
 
 /**
- * "When did the reshuffle drop?": dropping with nothing dropped is coming out, not ending. Only for
- * questions: the facts' own "dropped" (the AGI clause) is an ending.
+ * Idioms read as what they mean, only in questions. "When did the reshuffle drop?": dropping with
+ * nothing dropped is coming out, not ending; the facts' own "dropped" (the AGI clause) is an
+ * ending. "What does Microsoft get out of it?": getting something out of is benefiting from, not
+ * getting out of the deal.
  */
-export function withDropAsComingOut(question: string): string {
-  if (!/drop/i.test(question)) return question;
-  return question
+export function withQuestionIdioms(question: string): string {
+  const benefit = question.includes(' out of')
+    ? question.replace(GOT_OUT_OF, (m) => m.replace(/\bg[eo]ts?(?:ting)? out of$/i, 'benefit from'))
+    : question;
+  if (!/drop/i.test(benefit)) return benefit;
+  return benefit
     .replace(
       /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2})\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet)\b))/gi,
       'came out',

@@ -500,6 +500,32 @@ describe('answering', () => {
     );
   });
 
+  it('reads a lead-in that names nothing the facts know, and a request for a figure', () => {
+    expect(
+      factIds(
+        'Compliance needs the history for an audit — what forced Microsoft and OpenAI to renegotiate?',
+      )[0],
+    ).toBe('amazon-deal-triggered-restructuring');
+    expect(engine.ask('how big is the cap on what openai pays microsoft? need a number').text).toMatch(
+      /figure/,
+    );
+    expect(engine.ask('total amount openai pays microsoft until 2030?').text).toMatch(/figure/);
+  });
+
+  it('reads one party before another as who comes first, and what one gets out of something as benefit', () => {
+    expect(factIds('will new openai products show up on azure before google cloud?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('what does microsoft get out of openai growing?')[0]).toBe('microsoft-major-shareholder');
+    // The case an "if" sets up is background: what is asked (a fee) is still unknown.
+    expect(engine.ask('is there a fee if openai launches on google cloud before azure?').answered).toBe(
+      false,
+    );
+    expect(factIds('when did the restructuring go public? it came out of nowhere')[0]).toBe(
+      'restructuring-announced',
+    );
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
