@@ -19,8 +19,10 @@ const NUMBER =
   /^(?:\d[\d.,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|fifty|hundred|thousand|million|billion)$/;
 /** How precisely a question wants a date: "on what day" wants a day, "which month" a month. */
 const DAY_WANTED =
-  /\bwhen exactly\b|\bexactly when\b|\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
-const MONTH_WANTED = /\b(?:what|which|whats|what's)(?: exact| precise| specific)? month\b/;
+  /\b(?:what|which|whats|what's) (?:day|date)\b|\b(?:exact|precise|specific)\b(?:\s+[\p{L}]+){0,2}\s+(?:day|date)\b|\bon what date\b/u;
+// "When exactly" wants more than a year, but a month will do ("when exactly did Amazon pledge?").
+const MONTH_WANTED =
+  /\b(?:what|which|whats|what's)(?: exact| precise| specific)? month\b|\bwhen exactly\b|\bexactly when\b/;
 /**
  * "What did the clause say?", "how was AGI defined?": not "what does the article say about the
  * licence?" nor "what does it say the next limit is?".

@@ -43,6 +43,7 @@ const AFTER_YEAR =
   /\b(?:after|beyond|past|post|later than)\s+((?:19|20)\d{2})\b|\bonce\s+((?:19|20)\d{2})\s+(?:is|has)\s+(?:over|passed|gone|ended|done)\b/;
 export const YEAR = /\b(?:19|20)\d{2}\b/g;
 
+const EXAMPLE_OF = /\bexamples?\s+of\s+(?:(?:a|an|the|some|any)\s+)?([\p{L}-]+)/u;
 const EXAMPLES = /\b(?:examples?|e\.g|such as what|like what)\b/;
 
 /**
@@ -692,7 +693,14 @@ export function createQueryReader({
         unknown: [[], []],
         secondSettles: sides.secondSettles,
       };
-    const { askedCanonical, stuffAsked } = askedKindOf(askedWords, wh);
+    const kind = askedKindOf(askedWords, wh);
+    const { stuffAsked } = kind;
+    // "Give me an example of a capability...": examples of that kind.
+    const askedCanonical =
+      kind.askedCanonical ??
+      (analysis.asksExamples
+        ? analyzer.canonicalWords(EXAMPLE_OF.exec(normalized)?.[1] ?? '')[0]
+        : undefined);
     // "May" is a month only where a date is: "in May", "May 5", "April or May".
     const mayIsMonth = normalized.includes('may') && MAY_MONTH.test(normalized);
     const monthChoice = normalized.includes(' or ') && MONTH_CHOICE.test(normalized);
@@ -928,7 +936,7 @@ const COMMENT =
   /^\s*(?:(?:ngl|tbh|honestly|fwiw|btw|lol|ok|okay|so|well|yeah|welp)\s+)?(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
 const CASE_CLAUSE = /^\s*(?:if|suppose|supposing|assuming|say)\b[^,?]{1,80},\s*(?=\S)/;
 const LIMIT_ON_HOW_MUCH =
-  /\b((?:limit|limits|cap|caps|ceiling|ceilings|restriction|restrictions|maximum|constraint|constraints)\s+(?:on|to))\s+how\s+(?:much|many)\b/;
+  /\b((?:limit|limits|limiting|cap|caps|capping|ceiling|ceilings|restriction|restrictions|restrict|restricts|maximum|constraint|constraints|constrain|constrains)(?:\s+(?:on|to))?)\s+how\s+(?:much|many)\b/;
 const LEAD_IN =
   /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
 const IF_CASE =

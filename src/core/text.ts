@@ -55,7 +55,7 @@ const STOP_WORDS = new Set(
   different cope copium hopium fanboys fanboy bruh ngl smh idk ikr lowkey highkey vibes shiny fancy
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
-  genuine put puts ballpark`.split(/\s+/),
+  genuine put puts ballpark instead whens`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -98,7 +98,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
     new RegExp(
-      `\\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|in q[1-4]|${QUARTER_WANTED.source})\\b`,
+      `\\b(when|whens|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|in q[1-4]|${QUARTER_WANTED.source})\\b`,
     ),
   ],
   [
@@ -137,7 +137,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
     'forecast',
-    /\b(likely|unlikely|likelihood|projection|projections|projected|forecast|forecasts|predict|predicted|prediction|predictions|odds|chances?|probably|expect(?:ed)? to)\b/,
+    /\b(likely|unlikely|likelihood|projection|projections|projected|forecast|forecasts|predict|predicted|prediction|predictions|odds|chances?|probably|expect(?:ed)? to|(?:is|are|was|were|am)\s+(?:\w+\s+){1,2}?(?:going to|gonna)\s+(?!be\b|stay\b|keep\b|remain\b|continue\b|get\b|have\b|happen\b)\w+)\b/,
   ],
   [
     'condition',
@@ -217,7 +217,7 @@ const HEDGE =
 // Or opening one, before a dash or a comma, or before "I need": "for my newsletter — what day...",
 // "writing up a competitive brief — was...", "putting together a slide for the board — what...".
 const PURPOSE =
-  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
+  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?:\s+(?:pls|plz|please|thx|thanks|ty))?(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
 
 /**
  * "Who won this deal?", "what do you think?": an opinion, which a bot that reports its sources

@@ -526,6 +526,25 @@ describe('answering', () => {
     );
   });
 
+  it('reads more chat: a purpose with "pls", "whens", "when exactly", a final year, shrinking obligations', () => {
+    expect(factIds('need the day the new deal was announced for a board memo pls')[0]).toBe(
+      'restructuring-announced',
+    );
+    expect(factIds('whens the bedrock GA?')[0]).toBe('bedrock-general-availability');
+    // "When exactly" asks for the date as precisely as the sources give it.
+    expect(factIds('when exactly did amazon pledge the money?')[0]).toBe('amazon-commitment');
+    expect(factIds("what is the final year of microsoft's ip licence?")[0]).toBe('ip-licence-term');
+    expect(factIds("did microsoft's payment obligations to openai shrink or end?")[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
+    expect(factIds("could we use codex through bedrock instead of openai's api?")[0]).toBe(
+      'bedrock-gpt-and-codex',
+    );
+    expect(factIds('what limits how much value teams get from coding agents, compute or people?')[0]).toBe(
+      'agent-coding-bottleneck',
+    );
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
@@ -680,6 +699,16 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     const future = engine.ask('is Google Cloud going to host OpenAI models?');
     expect(future.answered).toBe(false);
     expect(future.text).toMatch(/whether that will happen with Google Cloud\. What they do say: OpenAI may/);
+  });
+
+  it('abstains on what a party is going to do, and on examples the facts do not give', () => {
+    expect(
+      engine.ask('is microsoft going to train its own models now that the licence is non-exclusive?').text,
+    ).toMatch(/forecast/);
+    expect(
+      engine.ask('give me an example of a capability Azure lacks that lets OpenAI launch elsewhere first')
+        .answered,
+    ).toBe(false);
   });
 
   it('answers a yes-or-no question about the figure as it stands', () => {
