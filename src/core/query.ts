@@ -47,10 +47,11 @@ const EXAMPLE_OF = /\bexamples?\s+of\s+(?:(?:a|an|the|some|any)\s+)?([\p{L}-]+)/
 const EXAMPLES = /\b(?:examples?|e\.g|such as what|like what)\b/;
 
 /**
- * Index terms of words that make something pass from one party to another; "hand", a stop word,
- * as written ("does OpenAI still hand Microsoft a cut?").
+ * Index terms of words that make something pass from one party to another; "hand" and "giving",
+ * stop words, as written ("does OpenAI still hand Microsoft a cut?").
  */
 const GIVING = new Set([
+  'giving',
   'hand',
   'hands',
   'handed',
@@ -300,6 +301,13 @@ export function createQueryReader({
       )
     )
       return new Set();
+    // "...wants GPT without an Azure account. Possible now?": a question of a word or three asks
+    // about what the other sentences say.
+    const bare = (q: string) =>
+      q.trim().split(/\s+/).length <= 3 &&
+      !WH_WORD.test(q) &&
+      !analyzer.canonicalWords(q).some((w) => analyzer.entityOf(w));
+    if (questions.every(bare)) return new Set();
     // "...keeps the AGI trigger. Does it?": the question is in the other sentences.
     // "...is months away. Does that match?" too: the question adds no word the knowledge base knows.
     if (![...asked].some((w) => knownTerms.has(analyzer.term(w) ?? ''))) return new Set();
@@ -940,7 +948,7 @@ const LIMIT_ON_HOW_MUCH =
 const LEAD_IN =
   /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
 const IF_CASE =
-  /(?<!\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|unclear|confirm)\s+)\b(?:if|(?<!\bat\s+)once|assuming|assume|suppose|supposing)\s+[^,?.;!—–]{3,80}/gi;
+  /(?<!\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|unclear|confirm)\s+)\b(?:if|(?<!\bat\s+)once|assuming|assume|suppose|supposing)\s+[^\s,?.;!—–]+\s+[^,?.;!—–]{1,80}?(?=\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\s|\s*[,?.;!—–]|\s*$)/gi;
 const WH_WORD = /\b(?:what|which|when|why|how|who|where)\b/i;
 const HYPOTHETICAL = /^\s*(?:if|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
 

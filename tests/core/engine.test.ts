@@ -545,6 +545,24 @@ describe('answering', () => {
     );
   });
 
+  it('reads "remind me", a one-to-three-word question about what came before, and dropping something new', () => {
+    expect(factIds('remind me when microsoft and openai announced the new terms')[0]).toBe(
+      'restructuring-announced',
+    );
+    // Without the first sentence, "possible now?" asks nothing the facts could answer.
+    expect(factIds("customer runs only on AWS and won't open an Azure account. possible now?")[0]).toBe(
+      'any-cloud-provider',
+    );
+    expect(factIds('when openai drops something new, does azure get it before aws?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('did they loosen the azure exclusivity or end it?')[0]).toBe('exclusivity-ended');
+    expect(factIds("what's the key takeaway on openai's cloud strategy?")[0]).toBe('platform-decoupled');
+    expect(factIds('is openai still giving microsoft a share of revenue')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
