@@ -449,8 +449,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const missing = missingDetail(lower, a, chosen);
     if (missing)
       return abstain(question, missing.reason, results, missing.context ? chosen[0]?.fact : undefined);
-    // The fact that states what the question asks for ("why": a cause) leads; then the strongest.
-    const fits = (f: IndexedFact) => meets(f.states, intents);
+    // The fact that states what the question asks for ("why": a cause; "what is Frontier?": what
+    // Frontier is) leads; then the strongest.
+    const fits = (f: IndexedFact) =>
+      meets(f.states, intents) || (a.defines !== null && f.fact.defines.includes(a.defines));
     const ordered = chosen
       .map((f, i) => ({ f, score: group[i]?.score ?? 0 }))
       .sort((x, y) => Number(fits(y.f)) - Number(fits(x.f)) || y.score - x.score)

@@ -572,6 +572,13 @@ describe('answering', () => {
     );
   });
 
+  it('leads with the fact that says what a thing is when asked what it is and why', () => {
+    expect(factIds('what is Frontier, and why did Amazon want it?')).toEqual([
+      'amazon-frontier-condition',
+      'amazon-deal-triggered-restructuring',
+    ]);
+  });
+
   it('prefers the fact that states what "when" and "why" ask for', () => {
     expect(factIds('when did openai models come to bedrock')[0]).toBe('bedrock-launch');
     expect(factIds('why was the partnership renegotiated')[0]).toBe('amazon-deal-triggered-restructuring');
