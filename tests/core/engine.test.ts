@@ -563,6 +563,19 @@ describe('answering', () => {
     );
   });
 
+  it('reads devs as customers, trouble as conflict, everybody able to use it as GA, strings that came attached', () => {
+    expect(factIds('we only use aws. can our devs get gpt models through our existing aws setup?')[0]).toBe(
+      'bedrock-gpt-and-codex',
+    );
+    expect(factIds('in what month did the trouble that sparked the overhaul start?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+    expect(factIds('how long until everybody can use openai models on bedrock?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    expect(factIds('what strings came attached to the amazon money?')[0]).toBe('amazon-frontier-condition');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
