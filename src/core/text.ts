@@ -56,7 +56,7 @@ const STOP_WORDS = new Set(
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
-  theres heres wheres whos hows whys misreading misreads centric`.split(/\s+/),
+  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
