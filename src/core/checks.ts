@@ -171,6 +171,9 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     // "Did AWS end up with Frontier exclusivity?" asks how a demand turned out, which it does not say.
     if (intents.has('outcome') && chosen[0]?.states.has('demand'))
       return { reason: "My sources don't say how that turned out.", context: true };
+    // "How do I request access?" wants steps: facts that give none do not answer it.
+    if (intents.has('steps') && !chosen.some((f) => f.states.has('steps')))
+      return { reason: "My sources don't say how to do that.", context: true };
     // "Is the cap likely to be raised?" wants a forecast: facts that make none do not answer it.
     if (intents.has('forecast') && !chosen.some((f) => f.states.has('forecast')))
       return { reason: "My sources don't make that forecast.", context: true };

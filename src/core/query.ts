@@ -247,7 +247,7 @@ export function createQueryReader({
     // "Legal wants the backstory before the partner review — was there...": what leads in to the
     // question before a dash, naming nothing the facts speak of, says why it is asked. ("The $50B
     // from Amazon — was that fixed?" names what is asked about.)
-    const leadIn = LEAD_IN.exec(message);
+    const leadIn = /[—–]|\s-\s/.test(message) ? LEAD_IN.exec(message) : null;
     if (leadIn?.[1] && !WH_WORD.test(leadIn[1]) && !/\d/.test(leadIn[1])) {
       const words = analyzer.canonicalWords(leadIn[1]);
       if (!words.some((w) => known(w) && !contextTerms.has(analyzer.term(w) ?? ''))) return new Set(words);
@@ -605,16 +605,6 @@ export function createQueryReader({
     // The sentences weighed as asking: those that ask, or all of them when none does.
     const weighed = asks.includes(true) ? asks : asks.map(() => true);
     const asides = asideWords(question, questionSentences, asks, weighed);
-    // "How does Microsoft still profit if OpenAI takes off on other clouds?": the case an "if"
-    // clause sets up is background, unless the rest asks nothing of its own ("if speed isn't the
-    // bottleneck, what is?").
-    if (question.includes('if ') || question.includes('once ') || question.includes('suppos'))
-      for (const m of question.matchAll(IF_CASE)) {
-        const rest = analyzer.canonicalWords(question.replace(m[0], ' '));
-        if (!rest.some((w) => analyzer.term(w) !== null && !analyzer.entityOf(w))) continue;
-        for (const w of analyzer.canonicalWords(m[0]))
-          if (!rest.includes(w) && !analyzer.entityOf(w)) asides.add(w);
-      }
     // "Was it Google that pledged $50 billion?" puts Google forward to be confirmed or corrected:
     // the answer may name whoever did.
     const cleft = new Set(analyzer.canonicalWords(CLEFT.exec(question)?.[1] ?? ''));
@@ -642,7 +632,7 @@ export function createQueryReader({
     const analysis: QueryAnalysis = {
       // "If a customer runs 100% on GCP, can...": the case an "if" clause sets up is not asked for;
       // "any limit on how much Microsoft can collect?" asks whether there is a limit.
-      intents: detectIntents(asking.replace(CASE_CLAUSE, '').replace(LIMIT_ON_HOW_MUCH, '$1')),
+      intents: detectIntents(intentText(asking)),
       terms: [],
       entityTerms: new Set(),
       entities: [],
@@ -716,6 +706,22 @@ export function createQueryReader({
     const gotCanonical = gottenOf(asking);
     const seen = new Set<string>();
     const words = wordsOf(question);
+    // "How does Microsoft still profit if OpenAI takes off on other clouds?": the case an "if"
+    // clause sets up is background, unless the rest asks nothing of its own ("if speed isn't the
+    // bottleneck, what is?").
+    if (question.includes('if ') || question.includes('once ') || question.includes('suppos')) {
+      for (const m of question.matchAll(IF_CASE)) {
+        const clause = analyzer.canonicalWords(m[0]);
+        // The rest of the question: its words less the clause's, each once.
+        const rest = [...words];
+        for (const w of clause) {
+          const i = rest.indexOf(w);
+          if (i >= 0) rest.splice(i, 1);
+        }
+        if (!rest.some((w) => analyzer.term(w) !== null && !analyzer.entityOf(w))) continue;
+        for (const w of clause) if (!rest.includes(w) && !analyzer.entityOf(w)) asides.add(w);
+      }
+    }
     analysis.flow = flowOf(words);
     addEntityAlternatives(words, analysis.alternatives);
     const namesSubject = subjectNames(words);
@@ -943,6 +949,10 @@ const CLAUSE_BREAK = /[,;—–]|\s-\s/;
 const COMMENT =
   /^\s*(?:(?:ngl|tbh|honestly|fwiw|btw|lol|ok|okay|so|well|yeah|welp)\s+)?(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
 const CASE_CLAUSE = /^\s*(?:if|suppose|supposing|assuming|say)\b[^,?]{1,80},\s*(?=\S)/;
+const intentText = (asking: string) => {
+  const cased = /^\s*(?:if|suppos|assum|say)/.test(asking) ? asking.replace(CASE_CLAUSE, '') : asking;
+  return cased.includes('how m') ? cased.replace(LIMIT_ON_HOW_MUCH, '$1') : cased;
+};
 const LIMIT_ON_HOW_MUCH =
   /\b((?:limit|limits|limiting|cap|caps|capping|ceiling|ceilings|restriction|restrictions|restrict|restricts|maximum|constraint|constraints|constrain|constrains)(?:\s+(?:on|to))?)\s+how\s+(?:much|many)\b/;
 const LEAD_IN =

@@ -135,6 +135,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     'outcome',
     /\b(end(?:ed|s)? up|in the end|final (?:settlement|arrangement|deal|terms|agreement|version)|after all(?! this| that| the)|ultimately|still (?:get|gets|have|has|hold|holds|keep|keeps|retain|retains|own|owns)|anymore|any more|no longer|(?:keeps?|keeping|kept|retains?|retained) (?:its|their|the|that|those|exclusive|sole|rights?|exclusivity)|waived|honou?red|after the (?:restructur\w*|overhaul|deal|settlement|rework|reset|renegotiation))\b/,
   ],
+  // "How do I request access...?", "how to set it up": steps to follow, which the news does not give.
+  [
+    'steps',
+    /\bhow (?:do|can|should) (?:i|we|u)\b|(?:^|[,;:.!?]\s*)how (?:do (?:you|u) )?(?:to|get|set up|enable|sign up|request)\b/,
+  ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
     'forecast',

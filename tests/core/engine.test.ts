@@ -749,6 +749,17 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     ).toBe(false);
   });
 
+  it('abstains on how to do something, which the news gives no steps for', () => {
+    const answer = engine.ask('how do i get access to codex through aws?');
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toMatch(/how to do that\. What they do say: .*Codex/);
+    expect(engine.ask('how to run a minecraft server on azure for free').answered).toBe(false);
+    // Asking how something works out is no request for steps.
+    expect(factIds('how does microsoft still benefit as openai grows?')[0]).toBe(
+      'microsoft-major-shareholder',
+    );
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(

@@ -28,6 +28,7 @@ const ANSWER_KINDS = [
   'condition',
   'person',
   'forecast',
+  'steps',
 ] as const;
 /** What a question asks for: a kind of answer, or how something turned out ("did AWS end up with...?"). */
 export const Intent = z.enum([...ANSWER_KINDS, 'outcome']);
