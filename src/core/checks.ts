@@ -101,6 +101,13 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
   /** Whether a fact states the figure a quantity question asks for. */
   const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
     if (!a.intents.includes('percentage') && !a.intents.includes('amount')) return true;
+    // "With Symphony, how many sessions...?": the fact's figure holds without Symphony, so asked of
+    // what Symphony allows it is no answer; "before Symphony" it is.
+    if (
+      f.fact.figuresWithout.some((e) => a.entities.includes(e)) &&
+      !/\b(?:before|without|prior to|pre|until|till|after)\b/.test(normalized)
+    )
+      return false;
     const words = statementWords(f);
     // A year is a date, not an amount.
     const isFigure = (w: string) => NUMBER.test(w) && !/^(?:19|20)\d{2}$/.test(w);

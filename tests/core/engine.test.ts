@@ -760,6 +760,15 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     );
   });
 
+  it('gives a figure only for what it holds of: the session limit was before Symphony', () => {
+    expect(
+      engine.ask('using symphony, how many codex sessions can one engineer keep going at once?').text,
+    ).toMatch(/figure/);
+    expect(
+      factIds('before symphony, how many codex sessions could one engineer keep going at once?')[0],
+    ).toBe('codex-session-ceiling');
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(

@@ -177,6 +177,12 @@ describe('a broken knowledge base', () => {
       /fact "amazon-frontier-condition": field "defines": "frontiers" is not an entity/,
     ],
     [
+      'a figure said to hold without an unknown entity',
+      'facts/agent-coding.yaml',
+      (t: string) => t.replace('figuresWithout: [symphony]', 'figuresWithout: [symfony]'),
+      /fact "codex-session-ceiling": field "figuresWithout": "symfony" is not an entity/,
+    ],
+    [
       'a company said to lead another',
       'entities.yaml',
       (t: string) => t.replace('partOf: microsoft', 'leads: microsoft'),

@@ -182,9 +182,13 @@ function checkReferences(
     for (const c of fact.covers)
       if (!classes.has(c))
         throw new KnowledgeError(`${at} "covers": "${c}" is no entity class in ${files.entities}`);
-    for (const e of fact.defines)
-      if (!entityIds.has(e))
-        throw new KnowledgeError(`${at} "defines": "${e}" is not an entity in ${files.entities}`);
+    for (const [field, ids] of [
+      ['defines', fact.defines],
+      ['figuresWithout', fact.figuresWithout],
+    ] as const)
+      for (const e of ids)
+        if (!entityIds.has(e))
+          throw new KnowledgeError(`${at} "${field}": "${e}" is not an entity in ${files.entities}`);
   }
   for (const topic of kb.topics)
     if (!facts.some(({ fact }) => fact.topic === topic.id))

@@ -84,6 +84,8 @@ export const Fact = z.strictObject({
   covers: z.array(Id).default([]),
   coverage: z.enum(['actual', 'possible']).default('actual'),
   defines: z.array(Id).default([]),
+  /** Entities its figures hold without: "3 to 5 sessions" was before Symphony, not with it. */
+  figuresWithout: z.array(Id).default([]),
   questions: z.array(Text).min(1, 'must give at least one question variant'),
   keywords: z.array(Word).default([]),
   source: z.strictObject({ id: Id, section: Text }),
