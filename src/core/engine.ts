@@ -78,6 +78,9 @@ const SIDES = [0, 1] as const;
 
 /** "Will Oracle host OpenAI models?" asks what will happen, not what has. */
 const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
+/** A model named with its version: "GPT-5", "gpt 4o", "o3", "Codex-1". */
+const VERSIONED = /\b(?:gpt|codex)[- ]?\d|\bo\d\b/i;
+const VERSIONED_ALL = /\b(?:gpt|codex)[- ]?\d+(?:\.\d+)?[a-z]*\b|\bo\d\b/gi;
 const QUANTITIES: ReadonlySet<string> = new Set(['amount', 'percentage']);
 const SUPPLEMENTED: ReadonlySet<string> = new Set(['cause']);
 /** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
@@ -105,6 +108,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const opts: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const analyzer = createAnalyzer(kb);
   /** An entity's display name, for replies. */
+  // Versions the facts name, written as one word: "gpt-5", "gpt 5" and "GPT5" are "gpt5".
+  const statedText = kb.facts.map((f) => f.statement.toLowerCase().replace(/[\s-]+/g, '')).join(' ');
+  const namedVersion = (v: string) => statedText.includes(v.toLowerCase().replace(/[\s-]+/g, ''));
   const nameOf = (e: string) => kb.entities.find((x) => x.id === e)?.names[0] ?? e;
   const { namesNone, missingDetail } = createChecks(analyzer, nameOf);
   const facts = new Map<string, IndexedFact>();
@@ -349,8 +355,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const lower = question.toLowerCase();
     if (a.contentWords === 0)
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
-    if (a.unknownNames.length > 0)
-      return abstain(question, `My sources don't mention ${a.unknownNames.join(', ')}.`, []);
+    // "Is GPT-5 on Bedrock?": a version the facts never name is no more covered than an unknown name.
+    const versions = VERSIONED.test(question)
+      ? [...question.matchAll(VERSIONED_ALL)].map((m) => m[0]).filter((v) => !namedVersion(v))
+      : [];
+    const unnamed = [...a.unknownNames, ...versions];
+    if (unnamed.length > 0) return abstain(question, `My sources don't mention ${unnamed.join(', ')}.`, []);
     // The unknown words of one side of a choice count only once the facts are found: the other side
     // may settle it.
     const unsettled =

@@ -760,6 +760,13 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     );
   });
 
+  it('abstains on a model version the facts never name', () => {
+    const answer = engine.ask('can aws customers call GPT-4o through bedrock?');
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toMatch(/don't mention GPT-4o\./);
+    expect(factIds('can aws customers call GPT models through bedrock?')[0]).toBe('bedrock-gpt-and-codex');
+  });
+
   it('gives a figure only for what it holds of: the session limit was before Symphony', () => {
     expect(
       engine.ask('using symphony, how many codex sessions can one engineer keep going at once?').text,
