@@ -476,8 +476,9 @@ export function createQueryReader({
     const written = splitWords(joined).map((w) => {
       const term = analyzer.term(w);
       if (term === null || knownTerms.has(term)) return w;
-      // "uncapped", "unlimited": a negation does not change what is asked about.
-      const negated = /^(?:un|non)(\p{L}{4,})$/u.exec(w)?.[1];
+      // "uncapped", "unlimited": a negation does not change what is asked about. A nonprofit is
+      // no kind of profit, though.
+      const negated = NOT_NEGATIONS.has(w) ? undefined : /^(?:un|non)(\p{L}{4,})$/u.exec(w)?.[1];
       if (negated && (vocabulary.has(negated) || knownTerms.has(analyzer.term(negated) ?? '')))
         return negated;
       return correct(w) ?? w;
@@ -825,6 +826,8 @@ const DOES_WHAT =
   /\bwhat (?:does|do) (?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:even\s+|actually\s+|exactly\s+)?do\b(?=\s*(?:$|[?,.!—–:;]|\s+(?:exactly|even|actually|tho|though|anyway)\b))/u;
 const SAME_KIND_CHOICE = /\b([\p{L}]{3,})\s+or\s+(?:an?\s+|the\s+)?([\p{L}]{3,})\b/u;
 const PRODUCT_TERM = 'product';
+/** Words that open like a negation but name something else. */
+const NOT_NEGATIONS: ReadonlySet<string> = new Set(['nonprofit', 'nonprofits', 'nonsense', 'nonstop']);
 const PRIORITY_TERM = 'priority';
 const EVENT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 /** "Without switching clouds": the switch a question rules out. */

@@ -760,6 +760,11 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     );
   });
 
+  it('reads a nonprofit as no kind of profit, while "uncapped" is still about a cap', () => {
+    expect(engine.ask('is openai a nonprofit now?').answered).toBe(false);
+    expect(factIds('are the payments openai makes to microsoft uncapped?')[0]).toBe('revenue-share-capped');
+  });
+
   it('abstains on a model version the facts never name', () => {
     const answer = engine.ask('can aws customers call GPT-4o through bedrock?');
     expect(answer.answered).toBe(false);
