@@ -360,7 +360,13 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       ? [...question.matchAll(VERSIONED_ALL)].map((m) => m[0]).filter((v) => !namedVersion(v))
       : [];
     const unnamed = [...a.unknownNames, ...versions];
-    if (unnamed.length > 0) return abstain(question, `My sources don't mention ${unnamed.join(', ')}.`, []);
+    // The closest topics to "GPT-5 on Bedrock" are Bedrock's; to an unknown company, none in particular.
+    if (unnamed.length > 0)
+      return abstain(
+        question,
+        `My sources don't mention ${unnamed.join(', ')}.`,
+        versions.length > 0 && a.terms.length > 0 ? index.search(queryFor(a), searchOptions) : [],
+      );
     // The unknown words of one side of a choice count only once the facts are found: the other side
     // may settle it.
     const unsettled =

@@ -769,6 +769,7 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     const answer = engine.ask('can aws customers call GPT-4o through bedrock?');
     expect(answer.answered).toBe(false);
     expect(answer.text).toMatch(/don't mention GPT-4o\./);
+    expect(answer.suggestions[0]?.topic).toBe('bedrock');
     expect(factIds('can aws customers call GPT models through bedrock?')[0]).toBe('bedrock-gpt-and-codex');
   });
 
