@@ -9,6 +9,7 @@ const plain = (_key: string, value: unknown) =>
 // A closed pipe (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
+  throw err;
 });
 
 const engine = createEngine(loadKnowledge());

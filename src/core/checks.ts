@@ -105,7 +105,7 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     // what Symphony allows it is no answer; "before Symphony" it is.
     if (
       f.fact.figuresWithout.some((e) => a.entities.includes(e)) &&
-      !/\b(?:before|without|prior to|pre|until|till|after)\b/.test(normalized)
+      !/\b(?:before|without|prior to|pre|until|till)\b/.test(normalized)
     )
       return false;
     const words = statementWords(f);
@@ -181,6 +181,13 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     // "How do I request access?" wants steps: facts that give none do not answer it.
     if (intents.has('steps') && !chosen.some((f) => f.states.has('steps')))
       return { reason: "My sources don't say how to do that.", context: true };
+    // "Is Microsoft going to build its own models?" wants a forecast too, unless a fact states the
+    // action as agreed ("is Microsoft going to drop the AGI clause?": it has).
+    if (
+      a.planned !== null &&
+      !chosen.some((f) => f.stated.has(a.planned as string) || f.states.has('forecast'))
+    )
+      return { reason: "My sources don't make that forecast.", context: true };
     // "Is the cap likely to be raised?" wants a forecast: facts that make none do not answer it.
     if (intents.has('forecast') && !chosen.some((f) => f.states.has('forecast')))
       return { reason: "My sources don't make that forecast.", context: true };

@@ -79,8 +79,9 @@ const SIDES = [0, 1] as const;
 /** "Will Oracle host OpenAI models?" asks what will happen, not what has. */
 const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
 /** A model named with its version: "GPT-5", "gpt 4o", "o3", "Codex-1". */
-const VERSIONED = /\b(?:gpt|codex)[- ]?\d|\bo\d\b/i;
-const VERSIONED_ALL = /\b(?:gpt|codex)[- ]?\d+(?:\.\d+)?[a-z]*\b|\bo\d\b/gi;
+// Codex only with a hyphen: "Codex 5 sessions" counts sessions. "GPT 2x faster" is no version.
+const VERSIONED = /\bgpt[- ]?\d|\bcodex-\d|\bo\d\b/i;
+const VERSIONED_ALL = /\bgpt[- ]?\d+(?:\.\d+)?(?:o|mini|turbo)?\b|\bcodex-\d+(?:\.\d+)?\b|\bo\d\b/gi;
 const QUANTITIES: ReadonlySet<string> = new Set(['amount', 'percentage']);
 const SUPPLEMENTED: ReadonlySet<string> = new Set(['cause']);
 /** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
@@ -107,10 +108,13 @@ export type Engine = {
 export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> = {}): Engine {
   const opts: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const analyzer = createAnalyzer(kb);
-  /** An entity's display name, for replies. */
   // Versions the facts name, written as one word: "gpt-5", "gpt 5" and "GPT5" are "gpt5".
-  const statedText = kb.facts.map((f) => f.statement.toLowerCase().replace(/[\s-]+/g, '')).join(' ');
-  const namedVersion = (v: string) => statedText.includes(v.toLowerCase().replace(/[\s-]+/g, ''));
+  const oneWord = (v: string) => v.toLowerCase().replace(/[\s-]+/g, '');
+  const statedVersions = new Set(
+    kb.facts.flatMap((f) => [...f.statement.matchAll(VERSIONED_ALL)].map((m) => oneWord(m[0]))),
+  );
+  const namedVersion = (v: string) => statedVersions.has(oneWord(v));
+  /** An entity's display name, for replies. */
   const nameOf = (e: string) => kb.entities.find((x) => x.id === e)?.names[0] ?? e;
   const { namesNone, missingDetail } = createChecks(analyzer, nameOf);
   const facts = new Map<string, IndexedFact>();

@@ -169,6 +169,11 @@ export type QueryAnalysis = {
   } | null;
   /** "Did Amazon get equity for it?": what a yes-or-no question asks was got; a fact must state it. */
   gotten: string | null;
+  /**
+   * "Is Microsoft going to build its own models?": the action a question asks whether someone is
+   * going to take. Only a fact that states it, or makes a forecast, answers.
+   */
+  planned: string | null;
   /** "What is Frontier?": the entity whose nature is asked; only a fact that says what it is answers. */
   defines: string | null;
   /** "Is OpenAI on Google Cloud yet?" asks what is so, not what may be ("Can OpenAI use Google Cloud?"). */
@@ -499,11 +504,14 @@ export function createQueryReader({
   };
 
   /**
-   * The parties a few words either side of the word at `i`, when they differ: not before an event
-   * ("off Azure before the Bedrock thing"), nor in what has ever happened.
+   * The parties a few words either side of the word at `i`, when they differ and something arrives
+   * ("will Azure get it before AWS?"): not before an event ("off Azure before the Bedrock thing"),
+   * nor in what has ever happened.
    */
   const partiesAround = (words: string[], i: number): [string[], string[]] | null => {
     if (EVENT_DETERMINERS.has(words[i + 1] ?? '') || words.includes('ever')) return null;
+    // Who gets something first, not who did something first ("did Microsoft invest before Amazon?").
+    if (!words.some((w) => ARRIVING.has(w))) return null;
     const near = (from: number, to: number) =>
       words.slice(Math.max(0, from), to).flatMap((w) => analyzer.entityOf(w) ?? []);
     const first = near(i - 4, i);
@@ -578,6 +586,18 @@ export function createQueryReader({
       return c && !analyzer.entityOf(c) ? analyzer.term(c) : null;
     });
     return x && x === y && knownTerms.has(x) && !contextTerms.has(x) ? x : null;
+  };
+
+  /**
+   * The index term of what "is X going to <verb>" asks about, or "" for a verb no fact could state
+   * ("gonna go all in"); none for "going to stay", "to be", or "what is X going to pay?".
+   */
+  const plannedOf = (normalized: string): string | null => {
+    if (!normalized.includes('go')) return null;
+    const verb = PLANNED.exec(normalized)?.[1];
+    if (!verb) return null;
+    const word = analyzer.canonicalWords(verb)[0];
+    return word && !analyzer.entityOf(word) ? (analyzer.term(word) ?? '') : null;
   };
 
   const analyze = (asked: string): QueryAnalysis => {
@@ -683,6 +703,7 @@ export function createQueryReader({
       asksActual: ACTUAL.test(normalized) && !POSSIBLE.test(normalized),
       defines: definedEntity(normalized),
       gotten: null,
+      planned: plannedOf(normalized),
     };
     // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
     const sides = wh === 'how' ? null : choiceSides(questionSentences.filter((_, i) => weighed[i]));
@@ -710,7 +731,7 @@ export function createQueryReader({
     // "How does Microsoft still profit if OpenAI takes off on other clouds?": the case an "if"
     // clause sets up is background, unless the rest asks nothing of its own ("if speed isn't the
     // bottleneck, what is?").
-    if (question.includes('if ') || question.includes('once ') || question.includes('suppos')) {
+    if (MID_CASE_KEY.test(question)) {
       for (const m of question.matchAll(IF_CASE)) {
         const clause = analyzer.canonicalWords(m[0]);
         // The rest of the question: its words less the clause's, each once.
@@ -829,6 +850,23 @@ const PRODUCT_TERM = 'product';
 /** Words that open like a negation but name something else. */
 const NOT_NEGATIONS: ReadonlySet<string> = new Set(['nonprofit', 'nonprofits', 'nonsense', 'nonstop']);
 const PRIORITY_TERM = 'priority';
+/** Canonical words of something arriving somewhere: a launch, access, getting or having it. */
+const ARRIVING: ReadonlySet<string> = new Set([
+  'launch',
+  'ga',
+  'access',
+  'get',
+  'gets',
+  'got',
+  'have',
+  'has',
+  'hit',
+  'hits',
+  'land',
+  'lands',
+  'available',
+  'priority',
+]);
 const EVENT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 /** "Without switching clouds": the switch a question rules out. */
 const WITHOUT =
@@ -951,9 +989,17 @@ const CLAUSE_BREAK = /[,;—–]|\s-\s/;
  */
 const COMMENT =
   /^\s*(?:(?:ngl|tbh|honestly|fwiw|btw|lol|ok|okay|so|well|yeah|welp)\s+)?(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
-const CASE_CLAUSE = /^\s*(?:if|suppose|supposing|assuming|say)\b[^,?]{1,80},\s*(?=\S)/;
+/**
+ * Words that open a clause setting up a case: "if OpenAI ships something tomorrow, ...". Only the
+ * first few may do so mid-sentence ("...still profit if OpenAI takes off elsewhere?"); "say" and
+ * "whenever" there are something else.
+ */
+const MID_CASE_OPENERS = 'if|once|assuming|suppose|supposing';
+const CASE_OPENERS = `${MID_CASE_OPENERS}|say|let's say|lets say|in case|whenever`;
+const MID_CASE_KEY = new RegExp(`\\b(?:${MID_CASE_OPENERS})\\b`, 'i');
+const CASE_CLAUSE = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b[^,?]{1,80},\\s*(?=\\S)`, 'i');
 const intentText = (asking: string) => {
-  const cased = /^\s*(?:if|suppos|assum|say)/.test(asking) ? asking.replace(CASE_CLAUSE, '') : asking;
+  const cased = HYPOTHETICAL.test(asking) ? asking.replace(CASE_CLAUSE, '') : asking;
   return cased.includes('how m') ? cased.replace(LIMIT_ON_HOW_MUCH, '$1') : cased;
 };
 const LIMIT_ON_HOW_MUCH =
@@ -961,16 +1007,23 @@ const LIMIT_ON_HOW_MUCH =
 const LEAD_IN =
   /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
 const IF_CASE =
-  /(?<!\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|unclear|confirm)\s+)\b(?:if|(?<!\bat\s+)once|assuming|assume|suppose|supposing)\s+[^\s,?.;!—–]+\s+[^,?.;!—–]{1,80}?(?=\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\s|\s*[,?.;!—–]|\s*$)/gi;
+  /(?<!\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|clear|unclear|confirm|tell|certain|doubt|matter|matters|out)\s+)\b(?:if|(?<!\bat\s+)once|assuming|suppose|supposing)\s+[^\s,?.;!—–]+\s+[^,?.;!—–]{1,80}?(?=\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\s|\s*[,?.;!—–]|\s*$)/gi;
+const PLANNED =
+  /(?<!\b(?:what|which|who|how|when|where|why|whats|what's)\s+)\b(?:is|are|am)\s+(?:[\p{L}'-]+\s+){1,3}?(?:going to|gonna)\s+(?!(?:be|stay|keep|remain|continue|get|have|happen)\b)([\p{L}]+)/u;
 const WH_WORD = /\b(?:what|which|when|why|how|who|where)\b/i;
-const HYPOTHETICAL = /^\s*(?:if|once|suppose|supposing|say|assuming|let's say|lets say|in case|whenever)\b/i;
+const HYPOTHETICAL = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b`, 'i');
 
 /** Emoji in the middle of a message end what comes before: "We're an AWS shop 🙃 can we...". */
-const EMOJI_BREAK =
-  /([.!?:;,]?)\s*\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\s)*?\s+(?=[\p{L}\p{N}])/gu;
+// A run of emoji and spaces, matched greedily once: a lazy run followed by spaces would be tried
+// again from every emoji in it.
+const EMOJI_RUN =
+  /([.!?:;,]?)\s*\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\s)*/gu;
 const withEmojiBreaks = (text: string) =>
   /\p{Extended_Pictographic}/u.test(text)
-    ? text.replace(EMOJI_BREAK, (_, p: string) => `${p || '.'} `)
+    ? text.replace(EMOJI_RUN, (run: string, p: string, offset: number) =>
+        // Only between words: a run that ends the message, or is not followed by a space, stays.
+        /\s$/.test(run) && /[\p{L}\p{N}]/u.test(text[offset + run.length] ?? '') ? `${p || '.'} ` : run,
+      )
     : text;
 
 const sortLetters = (word: string) => [...word].sort().join('');

@@ -136,14 +136,15 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     /\b(end(?:ed|s)? up|in the end|final (?:settlement|arrangement|deal|terms|agreement|version)|after all(?! this| that| the)|ultimately|still (?:get|gets|have|has|hold|holds|keep|keeps|retain|retains|own|owns)|anymore|any more|no longer|(?:keeps?|keeping|kept|retains?|retained) (?:its|their|the|that|those|exclusive|sole|rights?|exclusivity)|waived|honou?red|after the (?:restructur\w*|overhaul|deal|settlement|rework|reset|renegotiation))\b/,
   ],
   // "How do I request access...?", "how to set it up": steps to follow, which the news does not give.
+  // Not "how do I know whether...", "how should I think about...": those ask about the news.
   [
     'steps',
-    /\bhow (?:do|can|should) (?:i|we|u)\b|(?:^|[,;:.!?]\s*)how (?:do (?:you|u) )?(?:to|get|set up|enable|sign up|request)\b/,
+    /\bhow (?:do|can|should) (?:i|we|u) (?:get|set up|setup|enable|request|sign up|access|use|buy|turn on|install|configure|connect|call|deploy|migrate|switch|reset|fix|write|host|run|submit|book|file|center|make)\b|(?:^|[,;:.!?]\s*)how (?:do (?:you|u) )?to\b/,
   ],
   // "How likely...", "any projections": a forecast, which only a fact that makes one can answer.
   [
     'forecast',
-    /\b(likely|unlikely|likelihood|projection|projections|projected|forecast|forecasts|predict|predicted|prediction|predictions|odds|chances?|probably|expect(?:ed)? to|(?:is|are|was|were|am)\s+(?:\w+\s+){1,2}?(?:going to|gonna)\s+(?!be\b|stay\b|keep\b|remain\b|continue\b|get\b|have\b|happen\b)\w+)\b/,
+    /\b(likely|unlikely|likelihood|projection|projections|projected|forecast|forecasts|predict|predicted|prediction|predictions|odds|chances?|probably|expect(?:ed)? to)\b/,
   ],
   [
     'condition',
@@ -269,9 +270,11 @@ export function withoutFraming(question: string): string {
   // Each pattern runs only where its key word occurs: most questions have none of them, and the
   // patterns, unanchored or Unicode-aware, cost more than the look for the word.
   // "A customer just asked "was it announced in April?" can someone confirm": the quoted question.
-  const quoted =
-    question.includes('"') || question.includes('“') ? QUOTED_QUESTION.exec(question)?.[1] : undefined;
-  if (quoted) return withoutFraming(quoted);
+  const quoted = question.includes('"') || question.includes('“') ? QUOTED_QUESTION.exec(question) : null;
+  // ...unless the message asks a question of its own beside it: "Someone asked "is Azure still
+  // exclusive?" and I said no. So when did Amazon invest?" ("...what do I say" asks nothing new.)
+  const outside = quoted ? question.replace(quoted[0], ' ') : '';
+  if (quoted?.[1] && !outside.includes('?')) return withoutFraming(quoted[1]);
   const lower = question.toLowerCase();
   let stripped = question.replace(GREETING, '').replace(HEDGE, '');
   // "A customer wants to know if X": the reported "if" is "whether", setting up no case.
@@ -335,7 +338,7 @@ export function withQuestionIdioms(question: string): string {
       'came out',
     )
     .replace(/\bnew\s+((?:[\w-]+\s+){0,2})drops\b/gi, 'new $1releases')
-    .replace(/\bdrop(s|ped|ping)?(?=\s+(?:something|anything|a new|new|stuff)\b)/gi, (_, end?: string) =>
+    .replace(/\bdrop(s|ped|ping)?(?=\s+(?:something new|anything new|a new|new)\b)/gi, (_, end?: string) =>
       end === 'ping' ? 'releasing' : end === 'ped' ? 'released' : `release${end ?? ''}`,
     );
 }

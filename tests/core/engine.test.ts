@@ -749,6 +749,30 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     ).toBe(false);
   });
 
+  it('keeps to what is asked when review found its patterns catching innocent questions', () => {
+    // "How do I know..." asks about the news, not for steps.
+    expect(factIds('How do I know whether Azure is still exclusive?')[0]).toBe('exclusivity-ended');
+    // "What is X going to pay?" asks the terms; "is X going to drop Y?" is answered by the fact that it did.
+    expect(factIds('What is OpenAI going to pay Microsoft?')[0]).toBe('openai-revenue-share-continues');
+    expect(factIds('Is Microsoft going to drop the AGI clause?')[0]).toBe('agi-clause-removed');
+    // A message that asks its own question beside a quoted one is read whole.
+    expect(
+      factIds('Someone asked "is Azure still exclusive?" and I said no. So when did Amazon invest?')[0],
+    ).toBe('amazon-commitment');
+    // Dropping something from a deal is removing it; who did something first is no priority.
+    expect(factIds('Did Microsoft drop anything from the deal?')[0]).not.toBe('bedrock-launch');
+    expect(factIds('Did Microsoft invest in OpenAI before Amazon?')).not.toContain(
+      'microsoft-primary-partner',
+    );
+    // An "if" clause opening the message sets up a case too; "not clear if" is "whether".
+    expect(factIds('If OpenAI takes off on other clouds, how does Microsoft still profit?')[0]).toBe(
+      'microsoft-major-shareholder',
+    );
+    // "After Symphony" is with it; "Codex 5 sessions" counts sessions and names no version.
+    expect(engine.ask('How many Codex sessions can engineers run after Symphony?').text).toMatch(/figure/);
+    expect(factIds('Did Codex 5 sessions become the limit?')[0]).toBe('codex-session-ceiling');
+  });
+
   it('abstains on how to do something, which the news gives no steps for', () => {
     const answer = engine.ask('how do i get access to codex through aws?');
     expect(answer.answered).toBe(false);
@@ -804,6 +828,27 @@ describe('bad input', () => {
     expect(answer.text).toMatch(/too long \(20,000 characters\)/);
     expect(answer.text.length).toBeLessThan(120);
     expect(engine.ask('a'.repeat(MAX_QUESTION_CHARS)).kind).not.toBe('error');
+  });
+
+  it('reads long runs of emoji, quotes, dashes and the words its patterns key on without stalling', () => {
+    // A pattern that backtracks on such runs would take seconds here and time the test out.
+    const runs = [
+      '🙃 ',
+      ' 🙃🏽\u200d',
+      '"',
+      '— ',
+      'if ',
+      'once ',
+      'before aws ',
+      'how do i ',
+      'is it going to ',
+      'out of ',
+      'gpt-5 ',
+    ];
+    for (const run of runs) {
+      const q = `is azure exclusive ${run.repeat(Math.floor((MAX_QUESTION_CHARS - 30) / run.length))}?`;
+      expect(['answer', 'abstain', 'error'], JSON.stringify(run)).toContain(engine.ask(q).kind);
+    }
   });
 
   it('reads a question through mention syntax, odd Unicode and invisible characters', () => {
