@@ -9,7 +9,7 @@ import { type Analyzer, QUARTER_WANTED, splitWords } from './text.js';
 
 /** A clause anywhere that asks yes or no, or whether there is any: "..., is there a ceiling?". */
 const YES_NO_ANYWHERE =
-  /(?:^|[,;:—–]\s*|\b(?:so|and|but)\s+)(?:is|are|was|were|does|do|did|has|have|will|would|can|could)\b|\bany(?:thing)?\b/;
+  /(?:^|[,;:—–]\s*|\b(?:so|and|but)\s+)(?:is|are|was|were|does|do|did|has|have|will|would|can|could)\b|\bany(?:thing)?\b|\bwhether\b/;
 
 /**
  * A figure in a statement: digits or a number written out. Not "one" or "two", which mostly
@@ -115,7 +115,11 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     // stake exactly 27%?" only by a fact that gives a figure of its own, to confirm or correct.
     // A bare phrase that names the figure ("total dollar amount through 2030?") asks for it.
     const named = !YES_NO_ANYWHERE.test(normalized) && /\b(?:total|amount|figure|sum)\b/.test(normalized);
-    if (a.yesNo || !(named || /\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized))) {
+    if (
+      a.yesNo ||
+      /\bwhether\b/.test(normalized) ||
+      !(named || /\b(?:what|whats|what's|wat|wats|which|how)\b/.test(normalized))
+    ) {
       const quoted = splitWords(normalized.replaceAll('%', ' percent '));
       const percent = quoted.some((w, i) => isFigure(w) && quoted[i + 1] === 'percent');
       if (percent) return words.some((w, i) => isFigure(w) && words[i + 1] === 'percent');

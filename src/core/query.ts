@@ -949,7 +949,7 @@ const isQuestion = (s: string) =>
  * and "so far" (how much has been paid so far is a question about today).
  */
 const RELATIVE_PERIOD =
-  /\b(?:tomorrow|tonight|yesterday|so far|(?:this|next|last) (?:week|weekend|month|quarter))\b/i;
+  /\b(?:tomorrow|tonight|yesterday|so far|last year|(?:this|next|last) (?:week|weekend|month|quarter))\b/i;
 
 /**
  * Whether a sentence asks about a period counted from today. Not when the period only sets up a

@@ -56,7 +56,9 @@ const STOP_WORDS = new Set(
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
-  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading`.split(/\s+/),
+  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far`.split(
+    /\s+/,
+  ),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -99,14 +101,14 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
     new RegExp(
-      `\\b(when|whens|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|in q[1-4]|${QUARTER_WANTED.source})\\b`,
+      `\\b(when|whens|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|how far (?:out|off|away)|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|in q[1-4]|${QUARTER_WANTED.source})\\b`,
     ),
   ],
   [
     'duration',
     new RegExp(
       // "last" only as a verb at the end ("how long will it last?"), not "last year".
-      `\\b(how long|until when|till when|until|til|till|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|end date)\\b`,
+      `\\b(how long|until when|till when|until|til|till|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|expiry|expiration|end date)\\b`,
     ),
   ],
   // "How many days" asks for a duration, not an amount.
@@ -205,7 +207,7 @@ const GREETING =
 // that says who asks, before a colon, when a question follows it. "Bedrock: when is GA?" stays.
 // "Forwarded from a customer:", "Eng leads are debating this in #platform:" say where it comes from.
 const LABEL =
-  /^(?:[^:?]{0,40}\b(?:question|questions|q|qs|query|team|asking|asks|wondering|curious|fyi|context)|[^:?]{0,40}\b(?:forwarded|forwarding|fwd|fw|relaying|passing (?:on|along)|(?:debating|arguing about|arguing over) (?:this|that|it))\b[^:?]{0,25})\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
+  /^(?:[^:?]{0,40}\b(?:question|questions|q|qs|query|request|team|asking|asks|wondering|curious|fyi|context)|[^:?]{0,40}\b(?:forwarded|forwarding|fwd|fw|relaying|passing (?:on|along)|(?:debating|arguing about|arguing over) (?:this|that|it))\b[^:?]{0,25})\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
 
 // "My manager asked me whether...", "the board wants to know if...", "our CFO wants to understand whether...": who is asking, before the
 // question itself is reported. Not when the message itself asks about the asking ("who asked...").
@@ -216,7 +218,7 @@ const REPORTED =
 // who asks and how sure they are, before what they ask. ("Apart from the end date," is what they
 // do not ask: the query reader sets it aside.)
 const HEDGE =
-  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|(?:(?:can|could) (?:someone|somebody|anyone|you|u) )?remind (?:me|us)(?: again)?\s+(?=(?:what|when|why|how|who|which|whether|if)\b)|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears)\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!—–-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|(?:(?:can|could) (?:someone|somebody|anyone|you|u) )?remind (?:me|us)(?: again)?\s+(?=(?:what|when|why|how|who|which|whether|if)\b)|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 // Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
@@ -245,6 +247,9 @@ const AFTER_ALL_THIS =
 // "...capped now. Real or cope?", "legit or marketing hype?": is it true, as a tag.
 const DOUBT_TAG =
   /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?)\s*[?!.]*\s*$/iu;
+// "...after 2030, like some ppl on reddit are saying?": who says so, closing the question.
+const HEARSAY =
+  /\s*,?\s*\b(?:like|as)\s+(?:some\s+|a lot of\s+|many\s+)?(?:people|ppl|folks|everyone|everybody|someone|they|some)\b[^?.!,]{0,40}?\b(?:say|says|saying|said|claim|claims|claiming)(?=\s*[?.!]*\s*$)/i;
 // "...the Bedrock thing people keep posting about": who talks about it, not what it is.
 const CHATTER =
   /\s*\b(?:that\s+)?(?:people|ppl|everyone|everybody|folks|y'?all)\s+(?:(?:keeps?|kept|are|is|was|were)\s+)?\w+ing\s+(?:about|on|over|like)\b/gi;
@@ -287,6 +292,7 @@ export function withoutFraming(question: string): string {
     stripped = stripped.replace(PURPOSE, ' ');
   if (lower.includes(' all ')) stripped = stripped.replace(AFTER_ALL_THIS, '');
   if (lower.includes('ing')) stripped = stripped.replace(CHATTER, '');
+  if (lower.includes(' say') || lower.includes(' claim')) stripped = stripped.replace(HEARSAY, '');
   if (lower.includes(' or ') || lower.includes('check')) stripped = stripped.replace(DOUBT_TAG, ', right?');
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }

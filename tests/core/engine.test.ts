@@ -576,6 +576,28 @@ describe('answering', () => {
     expect(factIds('what strings came attached to the amazon money?')[0]).toBe('amazon-frontier-condition');
   });
 
+  it('reads more chat: expiry, root cause, shredding, a slice of revenue, how far out, hearsay closing a question', () => {
+    expect(factIds("when does msft's ip licence hit expiry?")[0]).toBe('ip-licence-term');
+    expect(factIds("what's the root cause of the overhaul?")[0]).toBe('amazon-deal-triggered-restructuring');
+    expect(factIds('did they basically shred the azure exclusivity?')[0]).toBe('exclusivity-ended');
+    expect(factIds('is openai still giving microsoft a slice of its revenue?')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds('how far out is GA for openai on bedrock?')[0]).toBe('bedrock-general-availability');
+    expect(factIds("is microsoft still openai's main partner, or did amazon take the crown?")[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('has symphony helped every team?')[0]).toBe('symphony-pull-requests');
+    expect(factIds('does the ip licence end in 2030 like some people on twitter are saying?')[0]).toBe(
+      'ip-licence-term',
+    );
+    expect(factIds('sales lead here — when did openai models land on bedrock?')[0]).toBe('bedrock-launch');
+    // Whether there is a maximum asks yes or no, not for the figure.
+    expect(
+      factIds("finance wants to know whether there's a max amount on what openai pays microsoft")[0],
+    ).toBe('revenue-share-capped');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
@@ -787,6 +809,11 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
   it('reads a nonprofit as no kind of profit, while "uncapped" is still about a cap', () => {
     expect(engine.ask('is openai a nonprofit now?').answered).toBe(false);
     expect(factIds('are the payments openai makes to microsoft uncapped?')[0]).toBe('revenue-share-capped');
+  });
+
+  it('abstains on whether something is open source, and on last year', () => {
+    expect(engine.ask('is codex open source?').answered).toBe(false);
+    expect(engine.ask('what did microsoft earn from openai last year?').text).toMatch(/period/);
   });
 
   it('abstains on a model version the facts never name', () => {
