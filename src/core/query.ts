@@ -994,7 +994,7 @@ const COMMENT =
  * first few may do so mid-sentence ("...still profit if OpenAI takes off elsewhere?"); "say" and
  * "whenever" there are something else.
  */
-const MID_CASE_OPENERS = 'if|once|assuming|suppose|supposing';
+const MID_CASE_OPENERS = 'if|once|assuming|suppose|supposing|now that|given that';
 const CASE_OPENERS = `${MID_CASE_OPENERS}|say|let's say|lets say|in case|whenever`;
 const MID_CASE_KEY = new RegExp(`\\b(?:${MID_CASE_OPENERS})\\b`, 'i');
 const CASE_CLAUSE = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b[^,?]{1,80},\\s*(?=\\S)`, 'i');
@@ -1007,7 +1007,7 @@ const LIMIT_ON_HOW_MUCH =
 const LEAD_IN =
   /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
 const IF_CASE =
-  /(?<!\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|clear|unclear|confirm|tell|certain|doubt|matter|matters|out)\s+)\b(?:if|(?<!\bat\s+)once|assuming|suppose|supposing)\s+[^\s,?.;!—–]+\s+[^,?.;!—–]{1,80}?(?=\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\s|\s*[,?.;!—–]|\s*$)/gi;
+  /(?<!\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|clear|unclear|confirm|tell|certain|doubt|matter|matters|out)\s+)\b(?:if|(?<!\bat\s+)once|assuming|suppose|supposing|now that|given that)\s+[^\s,?.;!—–]+\s+[^,?.;!—–]{1,80}?(?=\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\s|\s*[,?.;!—–]|\s*$)/gi;
 const PLANNED =
   /(?<!\b(?:what|which|who|how|when|where|why|whats|what's)\s+)\b(?:is|are|am)\s+(?:[\p{L}'-]+\s+){1,3}?(?:going to|gonna)\s+(?!(?:be|stay|keep|remain|continue|get|have|happen)\b)([\p{L}]+)/u;
 const WH_WORD = /\b(?:what|which|when|why|how|who|where)\b/i;

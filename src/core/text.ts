@@ -320,6 +320,8 @@ function spelledNumber(words: string): number {
   return n;
 }
 
+const FALLING =
+  /\b(prices?|pricing|costs?|rates?|revenues?|sales|stock|shares?|margins?|valuation)\s+(?:drop|drops|dropped|dropping)\b/gi;
 const GOT_OUT_OF =
   /\bwhat (?:do|does|did|will|would|could|can)\s+(?:[\p{L}'-]+\s+){1,3}?g[eo]ts?(?:ting)? out of\b/giu;
 
@@ -331,22 +333,26 @@ const IN_MONTH =
  * Idioms read as what they mean, only in questions. "When did the reshuffle drop?": dropping with
  * nothing dropped is coming out, not ending; the facts' own "dropped" (the AGI clause) is an
  * ending. "What does Microsoft get out of it?": getting something out of is benefiting from, not
- * getting out of the deal.
+ * getting out of the deal. Prices that drop fall.
  */
 export function withQuestionIdioms(question: string): string {
   const benefit = question.includes(' out of')
     ? question.replace(GOT_OUT_OF, (m) => m.replace(/\bg[eo]ts?(?:ting)? out of$/i, 'benefit from'))
     : question;
   if (!/drop/i.test(benefit)) return benefit;
-  return benefit
-    .replace(
-      /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2})\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet)\b))/gi,
-      'came out',
-    )
-    .replace(/\bnew\s+((?:[\w-]+\s+){0,2})drops\b/gi, 'new $1releases')
-    .replace(/\bdrop(s|ped|ping)?(?=\s+(?:something new|anything new|a new|new)\b)/gi, (_, end?: string) =>
-      end === 'ping' ? 'releasing' : end === 'ped' ? 'released' : `release${end ?? ''}`,
-    );
+  return (
+    benefit
+      // "Will Azure revenue drop?", "prices dropping": a fall, not an ending.
+      .replace(FALLING, '$1 decline')
+      .replace(
+        /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2})\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet)\b))/gi,
+        'came out',
+      )
+      .replace(/\bnew\s+((?:[\w-]+\s+){0,2})drops\b/gi, 'new $1releases')
+      .replace(/\bdrop(s|ped|ping)?(?=\s+(?:something new|anything new|a new|new)\b)/gi, (_, end?: string) =>
+        end === 'ping' ? 'releasing' : end === 'ped' ? 'released' : `release${end ?? ''}`,
+      )
+  );
 }
 
 /** Lower-cased words with possessives and most punctuation gone; hyphens split words. */

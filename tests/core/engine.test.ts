@@ -811,6 +811,12 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds('are the payments openai makes to microsoft uncapped?')[0]).toBe('revenue-share-capped');
   });
 
+  it('reads prices or revenue that drop as falling, and "now that..." as background', () => {
+    expect(engine.ask('will azure openai costs drop now that exclusivity has ended?').answered).toBe(false);
+    expect(engine.ask("is microsoft's revenue going to drop because of this?").answered).toBe(false);
+    expect(factIds('did they drop the AGI clause?')[0]).toBe('agi-clause-removed');
+  });
+
   it('abstains on whether something is open source, and on last year', () => {
     expect(engine.ask('is codex open source?').answered).toBe(false);
     expect(engine.ask('what did microsoft earn from openai last year?').text).toMatch(/period/);
