@@ -9,7 +9,7 @@ import { type Analyzer, QUARTER_WANTED, splitWords } from './text.js';
 
 /** A clause anywhere that asks yes or no, or whether there is any: "..., is there a ceiling?". */
 const YES_NO_ANYWHERE =
-  /(?:^|[,;:—–]\s*|\b(?:so|and|but)\s+)(?:is|are|was|were|does|do|did|has|have|will|would|can|could)\b|\bany(?:thing)?\b|\bwhether\b/;
+  /(?:^|[,;:—–]\s*|\b(?:so|and|but)\s+)(?:is|are|was|were|does|do|did|has|have|will|would|can|could)\b|\bany(?:thing)?\b/;
 
 /**
  * A figure in a statement: digits or a number written out. Not "one" or "two", which mostly

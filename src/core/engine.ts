@@ -4,7 +4,7 @@ import { createChecks, type IndexedFact, type Precision } from './checks.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, KnowledgeBase, Topic } from './knowledge/schema.js';
 import { createQueryReader, type QueryAnalysis, topicWords, YEAR } from './query.js';
-import { asksOpinion, cleanQuestion, createAnalyzer } from './text.js';
+import { asksOpinion, cleanQuestion, createAnalyzer, FUTURE } from './text.js';
 import { buildVocabulary } from './vocabulary.js';
 
 /** Longest question accepted; longer input gets a short message instead of an answer. */
@@ -76,8 +76,6 @@ const settlable = (a: QueryAnalysis, s: 0 | 1) =>
 const unknownOf = (a: QueryAnalysis, s: number) => a.choice?.unknown[s]?.length ?? 0;
 const SIDES = [0, 1] as const;
 
-/** "Will Oracle host OpenAI models?" asks what will happen, not what has. */
-const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
 /** A model named with its version: "GPT-5", "gpt 4o", "o3", "Codex-1". */
 // Codex only with a hyphen: "Codex 5 sessions" counts sessions. "GPT 2x faster" is no version.
 const VERSIONED = /\bgpt[- ]?\d|\bcodex-\d|\bo\d\b/i;

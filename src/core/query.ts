@@ -5,6 +5,7 @@ import {
   type Analyzer,
   askedForOf,
   detectIntents,
+  FUTURE,
   isStopWordTypo,
   MONTH_WORDS,
   splitWords,
@@ -829,8 +830,10 @@ export function createQueryReader({
   return analyze;
 }
 
-const ACTUAL =
-  /\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal|going to|gonna|eventually|will)\b/;
+/** What is so, or will be, as against what may be: "yet", "already", "will". */
+const ACTUAL = new RegExp(
+  `\\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal)\\b|${FUTURE.source}`,
+);
 const POSSIBLE =
   /\b(?:can|could|cannot|can't|cant|allowed|able|may|might|free|option|options|possible|permitted|permission|let|lets|would|restricted|restriction|stop|prevent|barred|limited|locked|lock|exclusive|exclusivity)\b/;
 /** "2019 with the first billion, or later?": a year put forward to be corrected, and its words. */
@@ -941,7 +944,8 @@ const EXCEPT =
  * "...? need a dollar figure": a request asks too.
  */
 const isQuestion = (s: string) =>
-  /\?\s*$|\b(?:what|which|when|why|how|who|where)\b|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically|any|(?:(?:i |we )?(?:need|want)|give me|gimme) (?:a|an|the|some) (?:[\w-]+ )?(?:figure|number|amount|total|date|day|month|year|name|names|estimate))\b/i.test(
+  WH_WORD.test(s) ||
+  /\?\s*$|^(?:like|e\.?g|i\.?e|such as|or|say|for example|for instance|especially|specifically|any|(?:(?:i |we )?(?:need|want)|give me|gimme) (?:a|an|the|some) (?:[\w-]+ )?(?:figure|number|amount|total|date|day|month|year|name|names|estimate))\b/i.test(
     s,
   );
 /**
@@ -1006,18 +1010,21 @@ const LIMIT_ON_HOW_MUCH =
   /\b((?:limit|limits|limiting|cap|caps|capping|ceiling|ceilings|restriction|restrictions|restrict|restricts|maximum|constraint|constraints|constrain|constrains)(?:\s+(?:on|to))?)\s+how\s+(?:much|many)\b/;
 const LEAD_IN =
   /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
-const IF_CASE =
-  /(?<!\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|clear|unclear|confirm|tell|certain|doubt|matter|matters|out)\s+)\b(?:if|(?<!\bat\s+)once|assuming|suppose|supposing|now that|given that)\s+[^\s,?.;!—–]+\s+[^,?.;!—–]{1,80}?(?=\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\s|\s*[,?.;!—–]|\s*$)/gi;
+// Not after a word of asking or knowing ("wants to know if", "not clear if": whether), nor "at once".
+const IF_CASE = new RegExp(
+  `(?<!\\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|clear|unclear|confirm|tell|certain|doubt|matter|matters|out|at)\\s+)\\b(?:${MID_CASE_OPENERS})\\s+[^\\s,?.;!—–]+\\s+[^,?.;!—–]{1,80}?(?=\\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\\s|\\s*[,?.;!—–]|\\s*$)`,
+  'gi',
+);
 const PLANNED =
   /(?<!\b(?:what|which|who|how|when|where|why|whats|what's)\s+)\b(?:is|are|am)\s+(?:[\p{L}'-]+\s+){1,3}?(?:going to|gonna)\s+(?!(?:be|stay|keep|remain|continue|get|have|happen)\b)([\p{L}]+)/u;
 const WH_WORD = /\b(?:what|which|when|why|how|who|where)\b/i;
 const HYPOTHETICAL = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b`, 'i');
 
-/** Emoji in the middle of a message end what comes before: "We're an AWS shop 🙃 can we...". */
 // A run of emoji and spaces, matched greedily once: a lazy run followed by spaces would be tried
 // again from every emoji in it.
 const EMOJI_RUN =
   /([.!?:;,]?)\s*\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\s)*/gu;
+/** Emoji in the middle of a message end what comes before: "We're an AWS shop 🙃 can we...". */
 const withEmojiBreaks = (text: string) =>
   /\p{Extended_Pictographic}/u.test(text)
     ? text.replace(EMOJI_RUN, (run: string, p: string, offset: number) =>

@@ -209,8 +209,9 @@ const GREETING =
 const LABEL =
   /^(?:[^:?]{0,40}\b(?:question|questions|q|qs|query|request|team|asking|asks|wondering|curious|fyi|context)|[^:?]{0,40}\b(?:forwarded|forwarding|fwd|fw|relaying|passing (?:on|along)|(?:debating|arguing about|arguing over) (?:this|that|it))\b[^:?]{0,25})\s*:\s+(?=(?:\S+\s+){2,}\S)/i;
 
-// "My manager asked me whether...", "the board wants to know if...", "our CFO wants to understand whether...": who is asking, before the
-// question itself is reported. Not when the message itself asks about the asking ("who asked...").
+// "My manager asked me whether...", "the board wants to know if...", "our CFO wants to understand
+// whether...": who is asking, before the question itself is reported. Not when the message itself
+// asks about the asking ("who asked...").
 const REPORTED =
   /^(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were|can|could|will|would|should|has|have)\b)[^?]{0,120}?\b(?:ask|asks|asked|asking|wondering|wonders|wondered|(?:wants?|wanted|needs?|needed|would like|'d like)\s+to\s+(?:know|understand|confirm|check|find out|figure out|clarify|verify))\s+(?:me\s+|us\s+)?(?=(?:whether|if|when|why|how|what|which|who|until|till)\b)/i;
 
@@ -227,6 +228,9 @@ const HEDGE =
 // "writing up a competitive brief — was...", "putting together a slide for the board — what...".
 const PURPOSE =
   /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?:\s+(?:pls|plz|please|thx|thanks|ty))?(?=\s*(?:[.!?,;:—–]|\s-\s|$)|\s+(?:[Ii]|[Ww]e)\s+(?:need|want|have|must)\b)/gu;
+
+/** Words that put what is asked in the future: "will Oracle host OpenAI models?", "is it gonna...". */
+export const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
 
 /**
  * "Who won this deal?", "what do you think?": an opinion, which a bot that reports its sources
@@ -285,8 +289,7 @@ export function withoutFraming(question: string): string {
   // "A customer wants to know if X": the reported "if" is "whether", setting up no case.
   if (REPORTED.test(stripped)) stripped = stripped.replace(REPORTED, '').replace(/^if\b/i, 'whether');
   // "Will OpenAI hit the cap before 2030, do you think?" asks for a forecast.
-  if (lower.includes('think'))
-    stripped = stripped.replace(THINK, /\b(?:will|gonna|going to)\b/.test(lower) ? ' likely ' : '');
+  if (lower.includes('think')) stripped = stripped.replace(THINK, FUTURE.test(lower) ? ' likely ' : '');
   if (lower.includes(':')) stripped = stripped.replace(LABEL, '');
   if (lower.includes('for ') || lower.includes('before ') || lower.includes('ing '))
     stripped = stripped.replace(PURPOSE, ' ');
