@@ -557,6 +557,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // does not answer it.
       if (a.yesNo && a.gotten && !group.some((r) => facts.get(r.id)?.stated.has(a.gotten as string)))
         continue;
+      // "Is it paid quarterly?": a fact that says nothing of how often does not answer it.
+      const states = (w: string) => group.some((r) => facts.get(r.id)?.stated.has(analyzer.term(w) ?? w));
+      if (!a.details.every(states)) continue;
       // "Which teams?" wants teams named: a fact that speaks only of "some teams" names none.
       if (asked && a.asksToName && !namesKind(leadFact, asked, named) && namesNone(leadFact, asked)) continue;
       // "What capabilities... any examples?": only a fact that names some (GPT and Codex are

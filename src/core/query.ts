@@ -171,6 +171,11 @@ export type QueryAnalysis = {
   /** "Did Amazon get equity for it?": what a yes-or-no question asks was got; a fact must state it. */
   gotten: string | null;
   /**
+   * "Does the cap apply retroactively?", "is it paid quarterly?": how often or from when something
+   * applies, a detail only a fact that states it answers, however much else it explains.
+   */
+  details: string[];
+  /**
    * "Is Microsoft going to build its own models?": the action a question asks whether someone is
    * going to take. Only a fact that states it, or makes a forecast, answers.
    */
@@ -256,7 +261,14 @@ export function createQueryReader({
     const leadIn = /[—–]|\s-\s/.test(message) ? LEAD_IN.exec(message) : null;
     if (leadIn?.[1] && !WH_WORD.test(leadIn[1]) && !/\d/.test(leadIn[1])) {
       const words = analyzer.canonicalWords(leadIn[1]);
-      if (!words.some((w) => known(w) && !contextTerms.has(analyzer.term(w) ?? ''))) return new Set(words);
+      const topical = (w: string) => known(w) && !contextTerms.has(analyzer.term(w) ?? '');
+      if (!words.some(topical)) return new Set(words);
+      // "Building a model of MSFT's income — how long do OpenAI's payments run?": a question that
+      // names what it asks about without pointing back ("that", "it") stands on its own.
+      const rest = message.slice(leadIn[0].length);
+      const restWords = new Set(analyzer.canonicalWords(rest));
+      if (!POINTS_BACK.test(rest) && [...restWords].filter(topical).length >= 2)
+        return new Set(words.filter((w) => !restWords.has(w) && !analyzer.entityOf(w)));
     }
     // "...what happened on AWS that day, ppl keep referencing it": a clause that says what someone
     // does or thinks, beside the clause that asks, is background too.
@@ -704,6 +716,7 @@ export function createQueryReader({
       asksActual: ACTUAL.test(normalized) && !POSSIBLE.test(normalized),
       defines: definedEntity(normalized),
       gotten: null,
+      details: [],
       planned: plannedOf(normalized),
     };
     // "How many weeks, two or is it four?" offers figures to choose from: a value choice.
@@ -785,7 +798,7 @@ export function createQueryReader({
           PERIOD_WORDS.has(word) ||
           isStopWordTypo(word) ||
           word.length <= 2 ||
-          (word.length > 5 && word.endsWith('ly'))
+          (word.length > 5 && word.endsWith('ly') && !DETAIL_ADVERBS.has(word))
         ) {
           // An unknown adverb ("realistically", "financially") colours a question, a stray letter
           // or two ("w/", "q") is shorthand, and a month is a date: none names what is asked about.
@@ -793,6 +806,7 @@ export function createQueryReader({
           continue;
         } else if (!(word.length > 3 && !searchable().atPrefix(word).keys().next().done)) {
           analysis.unknown.push(word);
+          if (DETAIL_ADVERBS.has(word)) analysis.details.push(word);
           if (side !== undefined) analysis.choice?.unknown[side].push(word);
           if (capitalised.has(word)) analysis.unknownNames.push(word);
           if (word === askedCanonical) analysis.askedForUnknown = true;
@@ -936,6 +950,11 @@ const CLEFT =
  * "Besides the end date, what...", "what changed, apart from the end date?". "Other than" only
  * opening a clause: in "a cloud other than Azure" it says which clouds, setting nothing aside.
  */
+// Adverbs that say when or how often something applies, which a fact must state to answer: "does
+// the cap apply retroactively?", "is it paid quarterly?". Other adverbs only colour a question.
+const DETAIL_ADVERBS = new Set(
+  'retroactively retrospectively annually yearly monthly quarterly weekly daily hourly biannually'.split(' '),
+);
 const EXCEPT =
   /(?:(?:^|[,.;:]\s*)other than|\b(?:besides|apart from|aside from|except for))\s+([^,?;.!]{1,40})(?=[,?;.!]|\s*$)/i;
 /**
@@ -992,7 +1011,7 @@ const CLAUSE_BREAK = /[,;—–]|\s-\s/;
  * all week".
  */
 const COMMENT =
-  /^\s*(?:(?:ngl|tbh|honestly|fwiw|btw|lol|ok|okay|so|well|yeah|welp)\s+)?(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
+  /^\s*(?:(?:ngl|tbh|honestly|fwiw|btw|lol|ok|okay|so|well|yeah|welp)\s+)?(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|(?:it |this |that )?(?:feels|sounds|looks) like|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
 /**
  * Words that open a clause setting up a case: "if OpenAI ships something tomorrow, ...". Only the
  * first few may do so mid-sentence ("...still profit if OpenAI takes off elsewhere?"); "say" and
@@ -1009,7 +1028,7 @@ const intentText = (asking: string) => {
 const LIMIT_ON_HOW_MUCH =
   /\b((?:limit|limits|limiting|cap|caps|capping|ceiling|ceilings|restriction|restrictions|restrict|restricts|maximum|constraint|constraints|constrain|constrains)(?:\s+(?:on|to))?)\s+how\s+(?:much|many)\b/;
 const LEAD_IN =
-  /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
+  /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|until|till|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
 // Not after a word of asking or knowing ("wants to know if", "not clear if": whether), nor "at once".
 const IF_CASE = new RegExp(
   `(?<!\\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|clear|unclear|confirm|tell|certain|doubt|matter|matters|out|at)\\s+)\\b(?:${MID_CASE_OPENERS})\\s+[^\\s,?.;!—–]+\\s+[^,?.;!—–]{1,80}?(?=\\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\\s|\\s*[,?.;!—–]|\\s*$)`,
@@ -1017,6 +1036,7 @@ const IF_CASE = new RegExp(
 );
 const PLANNED =
   /(?<!\b(?:what|which|who|how|when|where|why|whats|what's)\s+)\b(?:is|are|am)\s+(?:[\p{L}'-]+\s+){1,3}?(?:going to|gonna)\s+(?!(?:be|stay|keep|remain|continue|get|have|happen)\b)([\p{L}]+)/u;
+const POINTS_BACK = /\b(?:that|this|it|its|they|them|those|these|there|he|she|one)\b/i;
 const WH_WORD = /\b(?:what|which|when|why|how|who|where)\b/i;
 const HYPOTHETICAL = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b`, 'i');
 

@@ -598,6 +598,46 @@ describe('answering', () => {
     ).toBe('revenue-share-capped');
   });
 
+  it('reads a third round of chat: who keeps quoting, where someone said it, a mix-up, a comment', () => {
+    expect(factIds('whats the 500% stat ppl keep posting')[0]).toBe('symphony-pull-requests');
+    expect(factIds("someone in another channel said openai's payouts to msft got capped. legit?")[0]).toBe(
+      'revenue-share-capped',
+    );
+    expect(
+      factIds(
+        'my boss says openai no longer has to pay msft anything. is that right or did he mix something up',
+      )[0],
+    ).toBe('openai-revenue-share-continues');
+    expect(
+      factIds(
+        'how does the amazon deal relate to the microsoft overhaul, looks like two unrelated things',
+      )[0],
+    ).toBe('amazon-deal-triggered-restructuring');
+    // A lead-in before a dash is background when the question after it stands on its own.
+    expect(
+      factIds(
+        'updating our revenue model of microsoft — until when do the payments from openai keep coming?',
+      )[0],
+    ).toBe('openai-revenue-share-continues');
+  });
+
+  it('reads more idioms: getting things first, a company that lists, fine print, moving the needle', () => {
+    expect(factIds('does azure still get new openai models first?')[0]).toBe('microsoft-primary-partner');
+    expect(factIds('could openai actually list next year? asking for my product team')[0]).toBe(
+      'possible-ipo-2026',
+    );
+    expect(factIds('whats the fine print on amazons money')[0]).toBe('amazon-frontier-condition');
+    expect(factIds('did symphony really move the needle on merged pull requests?')[0]).toBe(
+      'symphony-pull-requests',
+    );
+    expect(factIds("is openai on amazon's managed model service now?")[0]).toMatch(/^bedrock-/);
+    expect(factIds('does openai still hinge on microsoft azure?')[0]).toBe('platform-decoupled');
+    // What a question sets aside ("apart from the end year") is not what it asks for.
+    expect(factIds('besides the end year, anything else new about what openai pays microsoft?')[0]).toBe(
+      'revenue-share-capped',
+    );
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
@@ -793,6 +833,12 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     // "After Symphony" is with it; "Codex 5 sessions" counts sessions and names no version.
     expect(engine.ask('How many Codex sessions can engineers run after Symphony?').text).toMatch(/figure/);
     expect(factIds('Did Codex 5 sessions become the limit?')[0]).toBe('codex-session-ceiling');
+  });
+
+  it('abstains on when or how often something applies, however much else a fact explains', () => {
+    expect(factIds("is the cap on openai's payments to microsoft applied retroactively?")).toEqual([]);
+    expect(factIds('does openai pay microsoft its revenue share quarterly?')).toEqual([]);
+    expect(factIds('is the revenue share cap reset annually?')).toEqual([]);
   });
 
   it('abstains on how to do something, which the news gives no steps for', () => {
