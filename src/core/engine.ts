@@ -238,7 +238,8 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     knownTerms,
     contextTerms,
   } = buildVocabulary(kb, analyzer, factWords);
-  const analyze = createQueryReader({ analyzer, vocabulary, searchable, knownTerms, contextTerms });
+  const parties = new Set([...facts.values()].flatMap((f) => [...f.entities]));
+  const analyze = createQueryReader({ analyzer, vocabulary, searchable, knownTerms, contextTerms, parties });
 
   const searchOptions: SearchOptions = {
     boost: opts.boost,

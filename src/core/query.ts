@@ -69,8 +69,14 @@ const GIVING = new Set([
   'share',
 ]);
 
-/** Words that rule out what follows: "without Azure" ("instead of" and "rather than" too). */
-const RULING_OUT = new Set(['without', 'except', 'outside']);
+/** Words that rule out what follows: "without Azure" (phrases below). */
+const RULING_OUT = new Set(['without', 'except', 'outside', 'avoid', 'avoids', 'avoiding', 'allergic']);
+// "Instead of Azure", "refuses to touch Azure", as words are written and as the reader splits them.
+const RULING_OUT_OPENERS =
+  "instead of|rather than|outside of|(?:refuses?|refused|won't|wont|will not|not|never|can't|cant|cannot)(?: to)? touch|avoid|avoids|avoiding|allergic to";
+const RULING_OUT_PHRASE = new RegExp(`\\b(?:${RULING_OUT_OPENERS})\\b`);
+/** "...instead of making an Azure account": what a question rules out, up to a break. */
+const RULED_OUT = new RegExp(`\\b(?:${RULING_OUT_OPENERS})\\s+[^,.;:?!—–]{1,40}`, 'g');
 
 /** Nouns that end like a participle: "what speed", "how many hundred". */
 const NOT_PARTICIPLES = new Set([
@@ -99,8 +105,9 @@ const MAY_MONTH = new RegExp(
 /** Month names by number; "may" is read as a month only where MAY_MONTH says so. */
 const MONTHS: readonly string[] = MONTH_WORDS.map((m) => (m === 'may' ? '_' : m));
 /** "...runs out in 2030, right?", "...started in 2019, didn't it?": a statement put up for a yes or no. */
+// "..., is that right or am I misremembering" asks too, with or without its "?".
 const TAG_QUESTION =
-  /[\s,]+(?:right|yeah|yes|no|correct|true|ok|innit|eh|is (?:that|this|it) (?:right|correct|true|accurate|what they said)|(?:can|could) you confirm|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+\s*$/i;
+  /[\s,]+(?:(?:right|yeah|yes|no|correct|true|ok|innit|eh|(?:can|could) you confirm|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+|(?:is|was) (?:that|this|it) (?:right|correct|true|accurate|what they said)(?:\s+or\s+(?:am|are|is|did|do|does|have|has)\s+[\p{L}' ]{1,40})?\s*\?*)\s*$/iu;
 const YES_NO =
   /^\s*(?:am|is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
@@ -199,6 +206,8 @@ export type QueryContext = {
   vocabulary: ReadonlySet<string>;
   /** The same words, searchable by prefix and edit distance; built on first use. */
   searchable: () => SearchableMap<true>;
+  /** The entities the facts name: the parties to what they report. */
+  parties: ReadonlySet<string>;
   knownTerms: ReadonlySet<string>;
   contextTerms: ReadonlySet<string>;
 };
@@ -209,6 +218,7 @@ export function createQueryReader({
   searchable,
   knownTerms,
   contextTerms,
+  parties,
 }: QueryContext): (question: string) => QueryAnalysis {
   /** Whether the knowledge base knows a canonical word: a name, or a word its facts use. */
   const known = (w: string) => {
@@ -574,18 +584,21 @@ export function createQueryReader({
         continue;
       }
       const before = words[i - 1];
-      if (subject && before !== undefined && analyzer.entityOf(before)) {
+      // Only the parties the facts speak of: "the Anthropic–Amazon deal" is another deal.
+      const party = (x: string) => parties.has(analyzer.entityOf(x) ?? '');
+      if (subject && before !== undefined && analyzer.entityOf(before) && party(w) && party(before)) {
         names.add(i).add(i - 1);
         i--;
-      } else if (announcement && before === 'the') names.add(i);
+      } else if (announcement && before === 'the' && party(w)) names.add(i);
       subject = false;
       announcement = false;
     }
+    // "...instead of making an Azure account", "refuses to touch Azure": ruled out, up to five
+    // words before.
     words.forEach((w, i) => {
       if (!analyzer.entityOf(w)) return;
-      const lead = words.slice(Math.max(0, i - 3), i);
-      if (lead.some((x) => RULING_OUT.has(x)) || /\b(?:instead of|rather than)\b/.test(lead.join(' ')))
-        names.add(i);
+      const lead = words.slice(Math.max(0, i - 5), i);
+      if (lead.some((x) => RULING_OUT.has(x)) || RULING_OUT_PHRASE.test(lead.join(' '))) names.add(i);
     });
     return names;
   };
@@ -653,6 +666,10 @@ export function createQueryReader({
     if (normalized.includes('without '))
       for (const m of normalized.matchAll(WITHOUT))
         for (const w of analyzer.canonicalWords(m[1] ?? '')) if (!analyzer.entityOf(w)) asides.add(w);
+    // "...but refuses to touch Azure", "instead of making an Azure account" likewise.
+    if (RULING_OUT_PHRASE.test(normalized))
+      for (const m of normalized.matchAll(RULED_OUT))
+        for (const w of analyzer.canonicalWords(m[0])) if (!analyzer.entityOf(w)) asides.add(w);
     // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
     // with "or later".
     const guessed = asking.includes(' or ') ? guesses(asking) : [];

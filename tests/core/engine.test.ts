@@ -638,6 +638,31 @@ describe('answering', () => {
     );
   });
 
+  it('reads what a question rules out, a doubting tag and a drop with an article as a release', () => {
+    // The company ruled out need not be in the answer.
+    expect(
+      factIds('can my team use gpt through our aws account instead of opening an azure subscription?')[0],
+    ).toBe('bedrock-gpt-and-codex');
+    // "..., is that right or am I confusing things" asks yes or no: April corrects March.
+    expect(
+      factIds(
+        'a colleague says the overhaul was made public in march, is that right or am i confusing things',
+      )[0],
+    ).toBe('restructuring-announced');
+    expect(factIds('sanity check — did msft and openai announce the new terms in april or in may?')[0]).toBe(
+      'restructuring-announced',
+    );
+    expect(factIds('will new openai models hit azure first or aws first?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('how long till openai on bedrock is fully open to everybody?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    expect(factIds('does openai still owe microsoft a kickback?')[0]).toBe('openai-revenue-share-continues');
+    expect(factIds('is msft still riding openai growth?')[0]).toBe('microsoft-major-shareholder');
+    expect(factIds('when was the bedrock drop?')[0]).toBe('bedrock-launch');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
@@ -839,6 +864,11 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds("is the cap on openai's payments to microsoft applied retroactively?")).toEqual([]);
     expect(factIds('does openai pay microsoft its revenue share quarterly?')).toEqual([]);
     expect(factIds('is the revenue share cap reset annually?')).toEqual([]);
+  });
+
+  it('abstains on a deal between other parties than the ones the facts speak of', () => {
+    expect(factIds('what about the anthropic amazon deal?')).toEqual([]);
+    expect(factIds('did the google anthropic deal get restructured too?')).toEqual([]);
   });
 
   it('abstains on how to do something, which the news gives no steps for', () => {
