@@ -49,6 +49,8 @@ export type EngineOptions = {
   flowBoost: number;
   /** Score factor for a fact about what the question sets aside ("besides the end date"). */
   exceptFactor: number;
+  /** Weight of a figure the question names but does not ask for ("the $50B"). */
+  referentFigureBoost: number;
 };
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -66,7 +68,10 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   unknownRelief: 0.5,
   flowBoost: 2,
   exceptFactor: 0.5,
+  referentFigureBoost: 0.4,
 };
+// A sum: a unit, or a number too large for a day of the month and no year.
+const FIGURE_TERM = /^(?:billion|million|trillion|(?!(?:19|20)\d\d$)(?:[4-9]\d|\d{3,})(?:\.\d+)?)$/;
 
 /** Side `s` of a choice names what the facts could explain: known topic words, no unknown one. */
 const settlable = (a: QueryAnalysis, s: 0 | 1) =>
@@ -254,7 +259,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     fuzzy: false,
   };
 
-  const queryFor = (a: QueryAnalysis): Query => {
+  const queryFor = (a: QueryAnalysis, referent = false): Query => {
     // Context words ("the deal") would only favour whichever facts repeat them, unless the
     // question is about the subject as a whole ("why did they restructure?").
     // Background is no topic either: it only adds to a question that has one.
@@ -262,7 +267,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const terms = topicalTerms.some((t) => !a.asideTerms.has(t)) ? topicalTerms : a.terms;
     const words = { queries: [terms.join(' ')], fields: FIELDS };
     if (opts.pairBoost <= 0 || terms.length < 2) return words;
-    const pairs = terms.slice(1).map((t, i) => `${terms[i]}_${t}`);
+    const pairs = terms
+      .slice(1)
+      .map((t, i) => `${terms[i]}_${t}`)
+      .filter((p) => !referent || !p.split('_').some((t) => FIGURE_TERM.test(t)));
     return {
       combineWith: 'OR',
       queries: [
@@ -384,8 +392,14 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const flow = a.flow;
     const excepted = a.excepted.intents.size > 0 || a.excepted.terms.size > 0;
     const months = a.months;
-    const results = index.search(queryFor(a), {
+    // "What strings came with Amazon's $50B?": a figure the question names to say which money it
+    // means is not what it asks for, and should not outweigh what it does ask for.
+    const asksFigure = intents.has('amount') || intents.has('percentage');
+    const referent =
+      !asksFigure && a.terms.some((t) => FIGURE_TERM.test(t)) && a.terms.some((t) => !FIGURE_TERM.test(t));
+    const results = index.search(queryFor(a, referent), {
       ...searchOptions,
+      boostTerm: referent ? (term) => (FIGURE_TERM.test(term) ? opts.referentFigureBoost : 1) : undefined,
       boostDocument:
         intents.size || flow || excepted || months.length
           ? (id) => {

@@ -945,7 +945,7 @@ const NOT_GOTTEN =
   /^(?:to|out|rid|paid|back|around|over|away|through|into|done|cut|hit|built|sold|made|taken|given)$|\p{L}{2,}ed$/u;
 const GETTING = /g[eo]t|receiv|obtain|gain/;
 const GOT =
-  /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gains|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
+  /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
 const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
 /** A clause that asks yes or no: "is it live", "did Microsoft sell its stake". */
 const YES_NO_CLAUSE =

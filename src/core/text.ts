@@ -115,7 +115,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b|\\$`,
+      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b`,
     ),
   ],
   [
@@ -150,7 +150,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     'condition',
-    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|in what cases?|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
+    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|catch|caveats?|requirements?|stipulations?|provisos?|fine print|small print|in what cases?|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
   ],
 ];
 
@@ -179,6 +179,8 @@ const SIGNIFICANCE =
 
 export function detectIntents(normalized: string): Intent[] {
   const intents = INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);
+  // "AMZN $50B OpenAI?" asks about the sum; "what strings came with the $50B?" asks for the strings.
+  if (intents.length === 0 && normalized.includes('$')) intents.push('amount');
   return SIGNIFICANCE.test(normalized) ? intents.filter((i) => i !== 'cause') : intents;
 }
 

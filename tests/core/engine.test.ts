@@ -663,6 +663,18 @@ describe('answering', () => {
     expect(factIds('when was the bedrock drop?')[0]).toBe('bedrock-launch');
   });
 
+  it('reads a sum named to say which money is meant as no request for the sum', () => {
+    expect(factIds("what was the catch attached to amazon's $50 billion?")[0]).toBe(
+      'amazon-frontier-condition',
+    );
+    expect(factIds('what strings came with the $50B from amazon?')[0]).toBe('amazon-frontier-condition');
+    expect(factIds('AMZN $50B OpenAI?')[0]).toBe('amazon-commitment');
+    // "The Symphony gains" are gains, not something Symphony got.
+    expect(
+      factIds('did the symphony gains come before or after engineers hit the codex session limit?')[0],
+    ).toBe('codex-session-ceiling');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
