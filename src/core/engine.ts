@@ -370,7 +370,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const versions = VERSIONED.test(question)
       ? [...question.matchAll(VERSIONED_ALL)].map((m) => m[0]).filter((v) => !namedVersion(v))
       : [];
-    const unnamed = [...a.unknownNames, ...versions];
+    // "...humans or GPUs?": a name on one side of a choice the other side may settle waits for it.
+    const moot = (n: string) =>
+      SIDES.some((s) => settlable(a, s) && (a.choice?.unknown[1 - s] ?? []).includes(n));
+    const unnamed = [...a.unknownNames.filter((n) => !moot(n)), ...versions];
     // The closest topics to "GPT-5 on Bedrock" are Bedrock's; to an unknown company, none in particular.
     if (unnamed.length > 0)
       return abstain(

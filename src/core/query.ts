@@ -70,7 +70,17 @@ const GIVING = new Set([
 ]);
 
 /** Words that rule out what follows: "without Azure" (phrases below). */
-const RULING_OUT = new Set(['without', 'except', 'outside', 'avoid', 'avoids', 'avoiding', 'allergic']);
+const RULING_OUT = new Set([
+  'without',
+  'except',
+  'outside',
+  'avoid',
+  'avoids',
+  'avoiding',
+  'allergic',
+  'hate',
+  'hates',
+]);
 // "Instead of Azure", "refuses to touch Azure", as words are written and as the reader splits them.
 const RULING_OUT_OPENERS =
   "instead of|rather than|outside of|(?:refuses?|refused|won't|wont|will not|not|never|can't|cant|cannot)(?: to)? touch|avoid|avoids|avoiding|allergic to";
@@ -105,9 +115,10 @@ const MAY_MONTH = new RegExp(
 /** Month names by number; "may" is read as a month only where MAY_MONTH says so. */
 const MONTHS: readonly string[] = MONTH_WORDS.map((m) => (m === 'may' ? '_' : m));
 /** "...runs out in 2030, right?", "...started in 2019, didn't it?": a statement put up for a yes or no. */
-// "..., is that right or am I misremembering" asks too, with or without its "?".
+// "..., is that right or am I misremembering", "..., can anyone confirm" ask too, with or without
+// their "?".
 const TAG_QUESTION =
-  /[\s,]+(?:(?:right|yeah|yes|no|correct|true|ok|innit|eh|(?:can|could) you confirm|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+|(?:is|was) (?:that|this|it) (?:right|correct|true|accurate|what they said)(?:\s+or\s+(?:am|are|is|did|do|does|have|has)\s+[\p{L}' ]{1,40})?\s*\?*)\s*$/iu;
+  /[\s,]+(?:(?:right|yeah|yes|no|correct|true|ok|innit|eh|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+|(?:(?:is|was) (?:that|this|it) (?:right|correct|true|accurate|what they said)(?:\s+or\s+(?:am|are|is|did|do|does|have|has)\s+[\p{L}' ]{1,40})?|(?:can|could) (?:you|u|anyone|anybody|someone|somebody) confirm(?: (?:this|that|it))?)\s*\?*)\s*$/iu;
 const YES_NO =
   /^\s*(?:am|is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
@@ -407,7 +418,10 @@ export function createQueryReader({
           .split(/[,;:—–]|\s-\s/)
           .filter((c) => c.trim())
           .pop() ?? '';
-      if (!YES_NO_CLAUSE.test(first) || !CLAUSE_OPENER.test(second) || FIGURE.test(second)) continue;
+      // "...people or GPUs?": a word or two closing the question is an alternative too.
+      const closing = /^\s*(?:[\p{L}'-]+\s*){1,2}[?!.]*\s*$/u.test(second);
+      if (!YES_NO_CLAUSE.test(first) || !(CLAUSE_OPENER.test(second) || closing) || FIGURE.test(second))
+        continue;
       const before = new Set(analyzer.canonicalWords(first));
       const after = new Set(analyzer.canonicalWords(second));
       if (before.size === 0 || after.size === 0) continue;

@@ -56,7 +56,7 @@ const STOP_WORDS = new Set(
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
-  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking`.split(
+  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle`.split(
     /\s+/,
   ),
 );
@@ -108,7 +108,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     'duration',
     new RegExp(
       // "last" only as a verb at the end ("how long will it last?"), not "last year".
-      `\\b(how long|until when|till when|until|til|till|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|expiry|expiration|end date|end year|final year|cutoff|cut-off)\\b`,
+      `\\b(how long|until when|till when|until|til|till|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|expiry|expiration|runs? out|ran out|running out|end date|end year|final year|cutoff|cut-off)\\b`,
     ),
   ],
   // "How many days" asks for a duration, not an amount.

@@ -675,6 +675,24 @@ describe('answering', () => {
     ).toBe('codex-session-ceiling');
   });
 
+  it('reads a fourth round: an end given as a year, a word or two as an alternative, more chat', () => {
+    // "When exactly" wants a month, but an end a fact gives as a year will do.
+    expect(factIds("msft's license to openai models expires when exactly?")[0]).toBe('ip-licence-term');
+    expect(factIds('is the limit on agent coding people or GPUs?')[0]).toBe('agent-coding-bottleneck');
+    expect(factIds('until what year does openai keep cutting checks to microsoft')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds('openai payments to microsoft have a ceiling now, true or cap (no pun intended)')[0]).toBe(
+      'revenue-share-capped',
+    );
+    expect(factIds('what does first call mean for microsoft in this context')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('is there an ipo angle to any of this?')[0]).toBe('possible-ipo-2026');
+    expect(factIds('whats the single biggest change in the new terms?')[0]).toBe('exclusivity-ended');
+    expect(factIds("bezos bucks for openai: what's the max")[0]).toBe('amazon-commitment');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
