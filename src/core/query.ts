@@ -732,7 +732,12 @@ export function createQueryReader({
         question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
       asksWhen: ASKS_WHEN.test(normalized),
       excepted: {
-        intents: new Set(exceptText ? detectIntents(exceptText.toLowerCase()) : []),
+        // "Besides the timeline": a date or how long, whichever a fact gives.
+        intents: new Set(
+          (exceptText ? detectIntents(exceptText.toLowerCase()) : []).flatMap((i) =>
+            i === 'date' || i === 'duration' ? ['date', 'duration'] : [i],
+          ),
+        ),
         terms: new Set(
           analyzer
             .canonicalWords(exceptText)
@@ -987,7 +992,7 @@ const DETAIL_ADVERBS = new Set(
   'retroactively retrospectively annually yearly monthly quarterly weekly daily hourly biannually'.split(' '),
 );
 const EXCEPT =
-  /(?:(?:^|[,.;:]\s*)other than|\b(?:besides|apart from|aside from|except for))\s+([^,?;.!]{1,40})(?=[,?;.!]|\s*$)/i;
+  /(?:(?:^|[,.;:]\s*)other than|\b(?:besides|apart from|aside from|except for))\s+([^,?;.!]{1,40}?)(?=[,?;.!]|\s*$|\s+(?:what|which|how|who|whats|what's|is|are|was|were|did|does|do|can|has|have|anything|any)\b)/i;
 /**
  * Whether a sentence asks. "...? like what was the definition": a question word asks, with or
  * without its "?"; "...? like a breakup fee": an example or an alternative spells out the question;
@@ -1012,6 +1017,10 @@ const RELATIVE_PERIOD =
  */
 const asksOfPeriod = (sentence: string) => {
   if (!RELATIVE_PERIOD.test(sentence)) return false;
+  // "How much has been paid so far?" counts up to today; "what has OpenAI claimed so far?" asks
+  // what the sources say.
+  if (!/\bhow (?:much|many)\b/i.test(sentence) && !RELATIVE_PERIOD.test(sentence.replace(/\bso far\b/gi, '')))
+    return false;
   // "When OpenAI ships something tomorrow, ..." sets up a case; "When did AWS launch last week?" asks.
   const clauses = withoutConditionalWhen(sentence.toLowerCase()).split(CLAUSE_BREAKS);
   const asking = clauses.map(isQuestion);

@@ -249,7 +249,7 @@ const THINK =
 
 // "...after all this drama?", "...with all that noise": the story so far, not what is asked.
 const AFTER_ALL_THIS =
-  /\s*,?\s*\b(?:after|with|in) all (?:this|that)(?:\s+(?:drama|noise|chaos|mess|news|hype|fuss|shuffling|shuffle|reshuffling|reshuffle|back and forth|stuff))?(?=\s*[?.!]*\s*$|\s*[,;—–])/gi;
+  /\s*,?\s*\b(?:after|with|in) all (?:this|that)(?:\s+(?:drama|noise|chaos|mess|news|hype|fuss|shuffling|shuffle|reshuffling|reshuffle|back and forth|stuff))?(?=\s*[?.!]*\s*$|\s*[,;—–]|\s+(?:is|are|was|were|did|does|do|can|could|will|would|has|have|who|what|which|how|when|why)\b)/gi;
 // "...capped now. Real or cope?", "legit or marketing hype?", "...or am I misremembering": is it
 // true, as a tag.
 const DOUBT_TAG =

@@ -693,6 +693,22 @@ describe('answering', () => {
     expect(factIds("bezos bucks for openai: what's the max")[0]).toBe('amazon-commitment');
   });
 
+  it('reads "so far" as up to today only when counting, and more of what is set aside', () => {
+    expect(factIds('what results has openai reported for symphony so far?')[0]).toBe(
+      'symphony-pull-requests',
+    );
+    expect(factIds("how much of amazon's 50B has been paid so far?")).toEqual([]);
+    // "Besides the timeline" sets aside the dates and how long, up to the question word.
+    expect(factIds('besides the timeline what else changed in what openai pays msft')[0]).toBe(
+      'revenue-share-capped',
+    );
+    expect(
+      factIds(
+        "after all this drama is msft still openai's number one partner or did amazon take that spot",
+      )[0],
+    ).toBe('microsoft-primary-partner');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
