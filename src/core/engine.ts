@@ -124,6 +124,20 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const topics = new Map(kb.topics.map((t) => [t.id, t]));
   const sources = new Map(kb.sources.map((s) => [s.id, s]));
   const entityClass = new Map(kb.entities.map((e) => [e.id, e.class]));
+  /** Words for a kind of statement ("number", "reason"), as index terms, and the kind. */
+  const kindWords = new Map(
+    Object.entries({
+      number: 'amount',
+      amount: 'amount',
+      total: 'amount',
+      reason: 'cause',
+      cause: 'cause',
+      condition: 'condition',
+    }).flatMap(([word, kind]) => {
+      const t = analyzer.term(analyzer.canonicalWords(word)[0] ?? word);
+      return t ? [[t, kind] as const] : [];
+    }),
+  );
 
   const partOf = new Map(kb.entities.map((e) => [e.id, e.partOf]));
   /** Entities with what they are part of: Azure speaks of Microsoft, its owner, too. */
@@ -512,7 +526,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       (t) => !a.entityTerms.has(t) && !a.contextTerms.has(t) && !a.asideTerms.has(t),
     );
     const topical = (r: SearchResult) =>
-      substantive.length === 0 || r.queryTerms.some((t) => substantive.includes(t));
+      substantive.length === 0 ||
+      r.queryTerms.some((t) => substantive.includes(t)) ||
+      substantive.some((t) => facts.get(r.id)?.states.has(kindWords.get(t) ?? '') === true);
     let leads = results.slice(0, opts.candidates).filter((r) => r.score >= best * opts.minLeadShare);
     // "Which models?": a fact that names models (GPT, Codex) before one that only says "models",
     // even if it matches the question's words less strongly.
@@ -555,9 +571,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const moot = settled === undefined ? undefined : a.choice?.terms[1 - settled];
       let missing = 0;
       let explained = 0;
+      // "What's the number?": the word for the kind of thing asked is explained by a fact that
+      // states one, in whatever words.
+      const stated = new Set(group.flatMap((r) => [...(facts.get(r.id)?.states ?? [])]));
       for (const t of a.terms)
         if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !a.asideTerms.has(t))
-          if (matched.has(t)) explained++;
+          if (matched.has(t) || stated.has(kindWords.get(t) ?? '')) explained++;
           else if (!moot?.has(t)) missing++;
       // The more of the question these facts explain, the less an unknown word weighs against
       // them: "married to a single hyperscaler strategy-wise" is still about the cloud strategy.

@@ -279,7 +279,7 @@ export function createQueryReader({
     // "Legal wants the backstory before the partner review — was there...": what leads in to the
     // question before a dash, naming nothing the facts speak of, says why it is asked. ("The $50B
     // from Amazon — was that fixed?" names what is asked about.)
-    const leadIn = /[—–]|\s-\s/.test(message) ? LEAD_IN.exec(message) : null;
+    const leadIn = /[—–:]|\s-\s/.test(message) ? LEAD_IN.exec(message) : null;
     if (leadIn?.[1] && !WH_WORD.test(leadIn[1]) && !/\d/.test(leadIn[1])) {
       const words = analyzer.canonicalWords(leadIn[1]);
       const topical = (w: string) => known(w) && !contextTerms.has(analyzer.term(w) ?? '');
@@ -428,7 +428,8 @@ export function createQueryReader({
       const secondSettles = BACK_REFERENCE.test(second);
       // "Is Mistral open weights or just marketing?": the second side says something of the first
       // side's subject, and a choice about a subject the facts do not know settles nothing.
-      const subject = secondSettles ? SUBJECT.exec(first)?.[1] : undefined;
+      const subjectMatch = secondSettles ? SUBJECT.exec(first) : null;
+      const subject = subjectMatch?.[1] ?? subjectMatch?.[2];
       const subjectWords = subject ? analyzer.canonicalWords(subject) : [];
       if (subjectWords.some((w) => analyzer.term(w) !== null && !known(w))) continue;
       return { first: before, second: after, secondSettles };
@@ -967,8 +968,10 @@ const GOT =
   /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
 const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
 /** A clause that asks yes or no: "is it live", "did Microsoft sell its stake". */
-const YES_NO_CLAUSE =
-  /^\s*(?:(?:so|and|but|wait|ok|okay|like)\s+)?(?:is|was|are|were|am|has|have|had|did|does|do|will|would|can|could|should|isn't|wasn't|didn't|doesn't|hasn't)\b/i;
+const YES_NO_OPENING =
+  "^\\s*(?:(?:so|and|but|wait|ok|okay|like)\\s+)?(?:(?:is|was|are|were|am|has|have|had|did|does|do|will|would|can|could|should|isn't|wasn't|didn't|doesn't|hasn't)\\b";
+// "msft still the main partner, or...": chat drops the verb, and "still" says a yes-or-no follows.
+const YES_NO_CLAUSE = new RegExp(`${YES_NO_OPENING}|[\\p{L}'-]+\\s+still\\s)`, 'iu');
 /**
  * The start of a clause: a verb of asking ("or did it..."), a subject ("or they..."), or a word
  * of doubt ("or still vapor", "or just hype", "or pure hopium").
@@ -1035,7 +1038,7 @@ const BACK_REFERENCE =
   /^\s*(?:(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\s+(?:it|that|this|they)\b|(?:it|that|this|they)\b|(?:still|just|merely|simply|pure|purely)\b)/i;
 /** The subject of a yes-or-no clause: the word after its verb and any article. */
 const SUBJECT = new RegExp(
-  `${YES_NO_CLAUSE.source}\\s+(?:(?:the|a|an|this|that)\\s+)?([\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)`,
+  `${YES_NO_OPENING}\\s+(?:(?:the|a|an|this|that)\\s+)?([\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)|([\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)\\s+still\\s)`,
   'iu',
 );
 /** Which side of a choice a word is on: neither when it is on both. */
@@ -1068,7 +1071,7 @@ const intentText = (asking: string) => {
 const LIMIT_ON_HOW_MUCH =
   /\b((?:limit|limits|limiting|cap|caps|capping|ceiling|ceilings|restriction|restrictions|restrict|restricts|maximum|constraint|constraints|constrain|constrains)(?:\s+(?:on|to))?)\s+how\s+(?:much|many)\b/;
 const LEAD_IN =
-  /^([^?—–]{3,100}?)\s*(?:—|–|\s-\s)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|until|till|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
+  /^([^?—–:]{3,100}?)\s*(?:—|–|\s-\s|:)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|until|till|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b)/i;
 // Not after a word of asking or knowing ("wants to know if", "not clear if": whether), nor "at once".
 const IF_CASE = new RegExp(
   `(?<!\\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|clear|unclear|confirm|tell|certain|doubt|matter|matters|out|at)\\s+)\\b(?:${MID_CASE_OPENERS})\\s+[^\\s,?.;!—–]+\\s+[^,?.;!—–]{1,80}?(?=\\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\\s|\\s*[,?.;!—–]|\\s*$)`,

@@ -56,7 +56,7 @@ const STOP_WORDS = new Set(
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
-  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline zero`.split(
+  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline zero whispers whisper subset huh entire`.split(
     /\s+/,
   ),
 );
@@ -253,7 +253,7 @@ const AFTER_ALL_THIS =
 // "...capped now. Real or cope?", "legit or marketing hype?", "...or am I misremembering": is it
 // true, as a tag.
 const DOUBT_TAG =
-  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2})\s*[?!.]*\s*$/iu;
+  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+is\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:fanfic|fake|cap|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing)|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2})\s*[?!.]*\s*$/iu;
 // "...after 2030, like some ppl on reddit are saying?": who says so, closing the question.
 const HEARSAY =
   /\s*,?\s*\b(?:like|as)\s+(?:some\s+|a lot of\s+|many\s+)?(?:people|ppl|folks|everyone|everybody|someone|they|some)\b[^?.!,]{0,40}?\b(?:say|says|saying|said|claim|claims|claiming)(?=\s*[?.!]*\s*$)/i;

@@ -709,6 +709,28 @@ describe('answering', () => {
     ).toBe('microsoft-primary-partner');
   });
 
+  it('reads a fifth round: a verbless "X still...", the word for what is asked, a doubting tag', () => {
+    expect(factIds("msft still openai's main partner or did amazon take that spot")[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    // "The number" is what a fact stating an amount gives, in whatever words.
+    expect(factIds('was it 50B from amazon or am i mixing that up with a different number')[0]).toBe(
+      'amazon-commitment',
+    );
+    expect(factIds('what is Frontier, in the context of the Amazon deal?')[0]).toBe(
+      'amazon-frontier-condition',
+    );
+    expect(factIds('tl;dr is openai still betting on a single cloud')[0]).toBe('platform-decoupled');
+    expect(factIds('msft still on the openai cap table in a meaningful way?')[0]).toBe(
+      'microsoft-major-shareholder',
+    );
+    expect(
+      factIds(
+        'someone in #news claims microsoft and openai redid their contract in april 2026. can anyone confirm or is that fanfic',
+      )[0],
+    ).toBe('restructuring-announced');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
