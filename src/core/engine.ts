@@ -278,7 +278,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // question is about the subject as a whole ("why did they restructure?").
     // Background is no topic either: it only adds to a question that has one.
     const topicalTerms = a.terms.filter((t) => !a.contextTerms.has(t));
-    const terms = topicalTerms.some((t) => !a.asideTerms.has(t)) ? topicalTerms : a.terms;
+    // "Was the Microsoft-OpenAI overhaul this spring?": names alone are no topic either, unless
+    // the question asks for a kind of thing ("why did they change the deal?").
+    const topical = topicalTerms.some(
+      (t) => !a.asideTerms.has(t) && (a.intents.length > 0 || !a.entityTerms.has(t)),
+    );
+    const terms = topical ? topicalTerms : a.terms;
     const words = { queries: [terms.join(' ')], fields: FIELDS };
     if (opts.pairBoost <= 0 || terms.length < 2) return words;
     const pairs = terms

@@ -731,6 +731,24 @@ describe('answering', () => {
     ).toBe('restructuring-announced');
   });
 
+  it('reads a sixth round: carrying on, being stuck, holding bags, hype as significance', () => {
+    expect(factIds("how long do openai's payments to microsoft carry on for")[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds('how long had openai been stuck being azure-only before the restructuring')[0]).toBe(
+      'exclusivity-ended',
+    );
+    expect(factIds('did microsoft dump its openai stake or still holding bags')[0]).toBe(
+      'microsoft-major-shareholder',
+    );
+    expect(factIds('whatever happened to that spicy AGI clause')[0]).toBe('agi-clause-removed');
+    expect(factIds('why is everyone hyping the bedrock launch so hard?')[0]).toBe('bedrock-first-multicloud');
+    // Names and words for the subject as a whole ask about the overhaul itself.
+    expect(
+      factIds('was the contract overhaul this spring or am i mixing it up with something from last year')[0],
+    ).toBe('restructuring-announced');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
