@@ -250,6 +250,9 @@ const THINK =
 // "...after all this drama?", "...with all that noise": the story so far, not what is asked.
 const AFTER_ALL_THIS =
   /\s*,?\s*\b(?:after|with|in) all (?:this|that)(?:\s+(?:drama|noise|chaos|mess|news|hype|fuss|shuffling|shuffle|reshuffling|reshuffle|back and forth|stuff))?(?=\s*[?.!]*\s*$|\s*[,;—–]|\s+(?:is|are|was|were|did|does|do|can|could|will|would|has|have|who|what|which|how|when|why)\b)/gi;
+// "...? asking for my CTO who hates Azure", "asking bc my friend swears...": who asks, and why.
+const ASKING_FOR =
+  /[\s,.;:!?—–-]*\basking (?:for (?:a|an|my|our|the) [\p{L}' -]{1,60}|(?:bc|because|cuz|since) [^?]{1,100})[.!]*\s*$/iu;
 // "...capped now. Real or cope?", "legit or marketing hype?", "...or am I misremembering": is it
 // true, as a tag.
 const DOUBT_TAG =
@@ -298,6 +301,7 @@ export function withoutFraming(question: string): string {
   if (lower.includes('for ') || lower.includes('before ') || lower.includes('ing '))
     stripped = stripped.replace(PURPOSE, ' ');
   if (lower.includes(' all ')) stripped = stripped.replace(AFTER_ALL_THIS, '');
+  if (lower.includes('asking ')) stripped = stripped.replace(ASKING_FOR, '');
   if (lower.includes('ing')) stripped = stripped.replace(CHATTER, '');
   if (lower.includes(' say') || lower.includes(' claim')) stripped = stripped.replace(HEARSAY, '');
   if (lower.includes(' or ') || lower.includes('check')) stripped = stripped.replace(DOUBT_TAG, ', right?');

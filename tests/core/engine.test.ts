@@ -743,6 +743,9 @@ describe('answering', () => {
     );
     expect(factIds('whatever happened to that spicy AGI clause')[0]).toBe('agi-clause-removed');
     expect(factIds('why is everyone hyping the bedrock launch so hard?')[0]).toBe('bedrock-first-multicloud');
+    expect(
+      factIds('can openai sell its products on google cloud now? asking for my cto who hates azure')[0],
+    ).toBe('any-cloud-provider');
     // Names and words for the subject as a whole ask about the overhaul itself.
     expect(
       factIds('was the contract overhaul this spring or am i mixing it up with something from last year')[0],
