@@ -459,7 +459,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       );
     }
 
-    const group = chooseFacts(a, results);
+    const { group, unsaid } = chooseFacts(a, results);
+    // "Can Microsoft sublicense the IP?": the fact it is about, which does not say what is asked.
+    if (!group && unsaid) return abstain(question, "My sources don't say that.", results, unsaid.fact);
     if (!group) {
       const top = results.slice(0, opts.candidates);
       const named = a.entities.filter((e) => !top.some((r) => facts.get(r.id)?.entities.has(e)));
@@ -521,7 +523,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
    * question names and explains enough of its words, with the close runners-up that do too.
    * Null when no candidate does: the sources do not cover the question.
    */
-  const chooseFacts = (a: QueryAnalysis, results: SearchResult[]): SearchResult[] | null => {
+  const chooseFacts = (
+    a: QueryAnalysis,
+    results: SearchResult[],
+  ): { group: SearchResult[] | null; unsaid?: IndexedFact } => {
+    // The first fact that answers all but what a yes-or-no question asks was got or done.
+    let unsaid: IndexedFact | undefined;
     const best = results[0]?.score ?? 0;
     // Bedrock in the question names Amazon, its owner, too.
     const named = withOwners(a.entities);
@@ -596,20 +603,22 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // answered by "will OpenAI be listed on the stock exchange?".
       if (asked && !namesKind(leadFact, asked, named) && !leadFact.stated.has(asked)) continue;
       // "Did Amazon get equity for the $50B?": a fact about the $50B that says nothing of equity
-      // does not answer it.
-      if (a.yesNo && a.gotten && !group.some((r) => facts.get(r.id)?.stated.has(a.gotten as string)))
+      // does not answer it. Nor does one that says nothing of how often ("is it paid quarterly?")
+      // or of the action asked about ("can Microsoft sublicense it?").
+      const states = (t: string) => group.some((r) => facts.get(r.id)?.stated.has(t));
+      const got = !a.yesNo || a.gotten === null || states(a.gotten);
+      if (!got || !a.details.every((w) => states(analyzer.term(w) ?? w))) {
+        unsaid ??= leadFact;
         continue;
-      // "Is it paid quarterly?": a fact that says nothing of how often does not answer it.
-      const states = (w: string) => group.some((r) => facts.get(r.id)?.stated.has(analyzer.term(w) ?? w));
-      if (!a.details.every(states)) continue;
+      }
       // "Which teams?" wants teams named: a fact that speaks only of "some teams" names none.
       if (asked && a.asksToName && !namesKind(leadFact, asked, named) && namesNone(leadFact, asked)) continue;
       // "What capabilities... any examples?": only a fact that names some (GPT and Codex are
       // models) gives examples.
       if (asked && a.asksExamples && !namesKind(leadFact, asked, named)) continue;
-      return group;
+      return { group };
     }
-    return null;
+    return { group: null, unsaid };
   };
 
   const resolveTopic = (name: string): Topic | undefined => {

@@ -779,6 +779,9 @@ export function createQueryReader({
     const gotCanonical = gottenOf(asking);
     const seen = new Set<string>();
     const words = wordsOf(question);
+    // "Can Microsoft sublicense the IP?", "does OpenAI still have to train on Azure?": the action a
+    // yes-or-no question asks about; unknown to the facts, no fact says it happened.
+    const askedVerb = ASKED_VERB.exec(asking)?.[1];
     // "How does Microsoft still profit if OpenAI takes off on other clouds?": the case an "if"
     // clause sets up is background, unless the rest asks nothing of its own ("if speed isn't the
     // bottleneck, what is?").
@@ -843,7 +846,7 @@ export function createQueryReader({
           continue;
         } else if (!(word.length > 3 && !searchable().atPrefix(word).keys().next().done)) {
           analysis.unknown.push(word);
-          if (DETAIL_ADVERBS.has(word)) analysis.details.push(word);
+          if (DETAIL_ADVERBS.has(word) || word === askedVerb) analysis.details.push(word);
           if (side !== undefined) analysis.choice?.unknown[side].push(word);
           if (capitalised.has(word)) analysis.unknownNames.push(word);
           if (word === askedCanonical) analysis.askedForUnknown = true;
@@ -991,6 +994,8 @@ const CLEFT =
  */
 // Adverbs that say when or how often something applies, which a fact must state to answer: "does
 // the cap apply retroactively?", "is it paid quarterly?". Other adverbs only colour a question.
+const ASKED_VERB =
+  /(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?(?:can|could|does|do|has|have)\s+(?:[\p{L}'-]+\s+){1,2}?(?:(?:still|actually|really|just|even|now|already|ever|also|legally)\s+)*(?:(?:have|has|need|needs|got|get|gets)\s+to\s+)?(?:be\s+)?([\p{L}]+)/u;
 const DETAIL_ADVERBS = new Set(
   'retroactively retrospectively annually yearly monthly quarterly weekly daily hourly biannually'.split(' '),
 );

@@ -955,6 +955,18 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds('is the revenue share cap reset annually?')).toEqual([]);
   });
 
+  it('abstains on an action a yes-or-no question asks about that no fact states, citing what they do say', () => {
+    const sublicense = engine.ask('can microsoft sublicense the openai IP to third parties?');
+    expect(sublicense.kind).toBe('abstain');
+    expect(sublicense.text).toMatch(/^My sources don't say that\. What they do say: .*\[1\]/);
+    expect(sublicense.citations.map((c) => c.factId)).toEqual(['ip-licence-non-exclusive']);
+    expect(factIds('has amazon actually wired the money yet?')).toEqual([]);
+    expect(factIds('does openai still have to train its models on azure compute')).toEqual([]);
+    // An action the facts do state is answered.
+    expect(factIds('can openai sell its products on google cloud?')[0]).toBe('any-cloud-provider');
+    expect(factIds('does openai still have to pay microsoft?')[0]).toBe('openai-revenue-share-continues');
+  });
+
   it('abstains on a deal between other parties than the ones the facts speak of', () => {
     expect(factIds('what about the anthropic amazon deal?')).toEqual([]);
     expect(factIds('did the google anthropic deal get restructured too?')).toEqual([]);
