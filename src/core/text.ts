@@ -199,8 +199,11 @@ export function cleanQuestion(input: string): string {
     previous = text;
     text = text.replace(MARKUP, ' ');
   }
+  // "x.com hype", "openai.com": a site stands for its name.
+  if (text.includes('.')) text = text.replace(SITE, '$1');
   return text.replace(/\s+/g, ' ').trim();
 }
+const SITE = /\b([\p{L}\p{N}-]+)\.(?:com|org|net|io|ai|co|dev|app)\b/giu;
 
 // "hey all,", "hi team -", "quick q:" at the start of a chat message.
 const GREETING =
@@ -256,7 +259,7 @@ const ASKING_FOR =
 // "...capped now. Real or cope?", "legit or marketing hype?", "...or am I misremembering": is it
 // true, as a tag.
 const DOUBT_TAG =
-  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+is\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:fanfic|fake|cap|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing)|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,8})\s*[?!.]*\s*$/iu;
+  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+is\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:fanfic|fake|cap|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing)(?:\s+again)?|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,8})\s*[?!.]*\s*$/iu;
 // "...after 2030, like some ppl on reddit are saying?": who says so, closing the question.
 const HEARSAY =
   /\s*,?\s*\b(?:like|as)\s+(?:some\s+|a lot of\s+|many\s+)?(?:people|ppl|folks|everyone|everybody|someone|they|some)\b[^?.!,]{0,40}?\b(?:say|says|saying|said|claim|claims|claiming)(?=\s*[?.!]*\s*$)/i;

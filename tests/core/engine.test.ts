@@ -752,6 +752,24 @@ describe('answering', () => {
     ).toBe('restructuring-announced');
   });
 
+  it('reads a seventh round: what OpenAI said of its products, sites, safe assumptions, routing', () => {
+    // Codex is OpenAI's: a fact about Codex speaks of OpenAI.
+    expect(factIds('how many concurrent codex sessions did openai say engineers top out at')[0]).toBe(
+      'codex-session-ceiling',
+    );
+    expect(
+      factIds(
+        'did microsoft and openai genuinely redo their whole arrangement or is this just x.com hype again',
+      )[0],
+    ).toBe('restructuring-announced');
+    expect(factIds('safe to assume azure gets new openai stuff before aws does?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('does openai still have to route everything through azure')[0]).toMatch(
+      /^(?:any-cloud-provider|exclusivity-ended)$/,
+    );
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
