@@ -257,6 +257,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     knownTerms,
     contextTerms,
   } = buildVocabulary(kb, analyzer, factWords);
+  /** Each source's publishers that the knowledge base knows as entities: OpenAI, Microsoft. */
+  const publishers = new Map(
+    kb.sources.map((src) => [
+      src.id,
+      new Set(
+        src.publishers.flatMap((p) => analyzer.canonicalWords(p).flatMap((w) => analyzer.entityOf(w) ?? [])),
+      ),
+    ]),
+  );
   const parties = new Set([...facts.values()].flatMap((f) => [...f.entities]));
   const analyze = createQueryReader({ analyzer, vocabulary, searchable, knownTerms, contextTerms, parties });
 
@@ -312,12 +321,13 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   /** Every entity the question names is spoken of, or one it offers as an alternative ("Amazon or Microsoft"). */
   const entityOk = (
     f: IndexedFact,
-    a: Pick<QueryAnalysis, 'entities' | 'alternatives' | 'speaker' | 'asksActual'>,
+    a: Pick<QueryAnalysis, 'entities' | 'alternatives' | 'speaker' | 'asksActual' | 'attributed'>,
   ) =>
     (a.speaker === null || f.entities.has(a.speaker)) &&
     a.entities.every(
       (e) =>
         speaksOf(f, e, a.asksActual) ||
+        (a.attributed.includes(e) && (publishers.get(f.fact.source.id)?.has(e) ?? false)) ||
         (a.alternatives.get(e) ?? []).some((other) => speaksOf(f, other, a.asksActual)),
     );
 

@@ -120,7 +120,7 @@ const MONTHS: readonly string[] = MONTH_WORDS.map((m) => (m === 'may' ? '_' : m)
 const TAG_QUESTION =
   /[\s,]+(?:(?:right|yeah|yes|no|correct|true|ok|innit|eh|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+|(?:(?:is|was) (?:that|this|it) (?:right|correct|true|accurate|what they said)(?:\s+or\s+(?:am|are|is|did|do|does|have|has)\s+[\p{L}' ]{1,40})?|(?:can|could) (?:you|u|anyone|anybody|someone|somebody) confirm(?: (?:this|that|it))?)\s*\?*)\s*$/iu;
 const YES_NO =
-  /^\s*(?:am|is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
+  /^\s*(?:(?:wait|so|ok|okay|hmm|hey|and|but)\s*,?\s+)?(?:am|is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
 /** What the engine makes of a question before searching. */
 export type QueryAnalysis = {
@@ -141,6 +141,11 @@ export type QueryAnalysis = {
   askedFor: string | null;
   /** "What did Google say about...": whose word is asked for; a fact must name it, not cover it. */
   speaker: string | null;
+  /**
+   * "What is OpenAI saying the next bottleneck is?", "per OpenAI": whom the question credits with
+   * the claim; a source they published speaks for them.
+   */
+  attributed: string[];
   /** "from Amazon or from Microsoft": entities offered as alternatives, each to the others. */
   alternatives: Map<string, string[]>;
   /** "Microsoft to OpenAI", "MSFT -> OpenAI": two entities the question puts in an order. */
@@ -260,6 +265,30 @@ export function createQueryReader({
   };
 
   /**
+   * "Legal wants the backstory before the partner review — was there...": what leads in to the
+   * question before a dash or a colon, naming nothing the facts speak of, says why it is asked, and
+   * so does one before a question that stands on its own ("Building a model of MSFT's income — how
+   * long do OpenAI's payments run?"). "The $50B from Amazon — was that fixed?" points back to it.
+   * The lead-in as written, and its words that are background.
+   */
+  const backgroundLeadIn = (message: string): { text: string; words: Set<string> } | null => {
+    const leadIn = /[—–:]|\s-\s/.test(message) ? LEAD_IN.exec(message) : null;
+    if (!leadIn?.[1] || WH_WORD.test(leadIn[1]) || /\d/.test(leadIn[1])) return null;
+    const words = analyzer.canonicalWords(leadIn[1]);
+    const topical = (w: string) => known(w) && !contextTerms.has(analyzer.term(w) ?? '');
+    if (!words.some(topical)) return { text: leadIn[0], words: new Set(words) };
+    const rest = message.slice(leadIn[0].length);
+    const restWords = new Set(analyzer.canonicalWords(rest));
+    // Pointing back is how the question opens: "was that fixed?", not "...or does it keep running?".
+    const opening = rest.trim().split(/\s+/).slice(0, 4).join(' ');
+    if (POINTS_BACK.test(opening) || [...restWords].filter(topical).length < 2) return null;
+    return {
+      text: leadIn[0],
+      words: new Set(words.filter((w) => !restWords.has(w) && !analyzer.entityOf(w))),
+    };
+  };
+
+  /**
    * In a message of several sentences where some ask and some do not ("We run on GCP. Can OpenAI
    * serve us?"), the words found only in the sentences that do not ask.
    */
@@ -276,21 +305,8 @@ export function createQueryReader({
       // Its companies stay: "there" in the question is Oracle Cloud.
       return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w) && !analyzer.entityOf(w)));
     }
-    // "Legal wants the backstory before the partner review — was there...": what leads in to the
-    // question before a dash, naming nothing the facts speak of, says why it is asked. ("The $50B
-    // from Amazon — was that fixed?" names what is asked about.)
-    const leadIn = /[—–:]|\s-\s/.test(message) ? LEAD_IN.exec(message) : null;
-    if (leadIn?.[1] && !WH_WORD.test(leadIn[1]) && !/\d/.test(leadIn[1])) {
-      const words = analyzer.canonicalWords(leadIn[1]);
-      const topical = (w: string) => known(w) && !contextTerms.has(analyzer.term(w) ?? '');
-      if (!words.some(topical)) return new Set(words);
-      // "Building a model of MSFT's income — how long do OpenAI's payments run?": a question that
-      // names what it asks about without pointing back ("that", "it") stands on its own.
-      const rest = message.slice(leadIn[0].length);
-      const restWords = new Set(analyzer.canonicalWords(rest));
-      if (!POINTS_BACK.test(rest) && [...restWords].filter(topical).length >= 2)
-        return new Set(words.filter((w) => !restWords.has(w) && !analyzer.entityOf(w)));
-    }
+    const lead = backgroundLeadIn(message);
+    if (lead) return lead.words;
     // "...what happened on AWS that day, ppl keep referencing it": a clause that says what someone
     // does or thinks, beside the clause that asks, is background too.
     let commented = false;
@@ -674,7 +690,13 @@ export function createQueryReader({
     // background says why, but only the sentence that asks says what is asked for.
     const sentences = normalized.split(SENTENCE_END);
     const questions = asides.size > 0 ? sentences.filter(isQuestion) : [];
-    const asking = questions.length > 0 ? questions.join(' ') : normalized;
+    // A lead-in that is background asks for nothing: "modelling our forecast — is it still paid?"
+    const lead = sentences.length === 1 ? backgroundLeadIn(question) : null;
+    const asking = lead
+      ? normalized.slice(lead.text.length)
+      : questions.length > 0
+        ? questions.join(' ')
+        : normalized;
 
     // "...without setting up an Azure tenant": the switch the question rules out is not what it
     // asks about (its companies are settled by the guard below). "Without OpenAI's consent" is.
@@ -707,6 +729,9 @@ export function createQueryReader({
       askedFor: null,
       askedForUnknown: false,
       flow: null,
+      attributed: [...framed.matchAll(ATTRIBUTION)].flatMap((m) =>
+        analyzer.canonicalWords(m[1] ?? m[2] ?? '').flatMap((w) => analyzer.entityOf(w) ?? []),
+      ),
       speaker: speaker
         ? (analyzer
             .canonicalWords(speaker)
@@ -984,6 +1009,8 @@ const CLAUSE_OPENER =
 /** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
 const ASKS_WHEN =
   /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
+const ATTRIBUTION =
+  /\b(?:according to|per)\s+([\p{L}\p{N}]+)|\b([\p{L}\p{N}]+)\s+(?:is\s+|are\s+|has\s+been\s+)?(?:say|says|said|saying|claim|claims|claimed|claiming)\b(?!\s+about)/giu;
 const SENTENCE_END = /(?<=[.!?])\s+/;
 /** "Was it Google that...", "Is it really Amazon who...": the one put forward. */
 const CLEFT =

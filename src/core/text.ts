@@ -175,7 +175,7 @@ export function askedForOf(normalized: string): { wh: string; words: string[] } 
 // "Why is the Bedrock launch such a big deal?" asks what makes it matter, which a fact can say
 // without giving a cause.
 const SIGNIFICANCE =
-  /\bwhy\b[^?]*\b(?:significant|significance|important|importance|big deal|milestone|notable|noteworthy|matter|matters|mattered|relevant|special|hype|hyping|hyped|excited)\b|\b(?:significance|big deal|milestone)\b[^?]*\bwhy\b/;
+  /\bwhy\b[^?]*\b(?:significant|significance|important|importance|big deal|milestone|notable|noteworthy|matter|matters|mattered|relevant|special|hype|hyping|hyped|excited|historic|historical|landmark)\b|\b(?:significance|big deal|milestone)\b[^?]*\bwhy\b/;
 
 export function detectIntents(normalized: string): Intent[] {
   const intents = INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);

@@ -770,6 +770,29 @@ describe('answering', () => {
     );
   });
 
+  it('reads an eighth round: a claim credited to a publisher, a lead-in that asks nothing, more chat', () => {
+    // OpenAI published the source: what it says there is OpenAI saying it.
+    expect(factIds("so what's openai saying the next bottleneck for agentic coding is?")[0]).toBe(
+      'agent-coding-bottleneck',
+    );
+    // "Forecast" in a lead-in asks for no forecast.
+    expect(
+      factIds(
+        "modeling our partner forecast — is openai's revenue share to microsoft going away in the new deal or does it keep running for a while?",
+      )[0],
+    ).toBe('openai-revenue-share-continues');
+    expect(
+      factIds('wait was the openai/microsoft rework late april or early may 2026, my feed is a mess')[0],
+    ).toBe('restructuring-announced');
+    expect(factIds('the frontier-on-aws-only condition... why was that such a headache for openai?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+    expect(factIds('why are ppl calling the bedrock launch historic')[0]).toBe('bedrock-first-multicloud');
+    expect(
+      factIds('in theory could openai put its stuff on GCP now, or is that still contractually blocked?')[0],
+    ).toBe('any-cloud-provider');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
