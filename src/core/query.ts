@@ -334,7 +334,13 @@ export function createQueryReader({
           .join(' '),
       );
       const known = asked.filter((w) => analyzer.entityOf(w) || knownTerms.has(analyzer.term(w) ?? ''));
-      if (known.length >= 2)
+      // "why restructure at all, things seemed fine": a question word and one known word will do,
+      // unless the question points back to the comment ("what does that mean?").
+      const opening = (c: { text: string }) => c.text.trim().split(/\s+/).slice(0, 4).join(' ');
+      const wh = clauses.some(
+        (c) => c.asks && WH_WORD.test(c.text) && !/\b(?:that|this|it)\b/i.test(opening(c)),
+      );
+      if (known.length >= 2 || (wh && known.length === 1))
         return asideOf(
           clauses.map((c) => c.text),
           clauses.map((c) => c.asks),
@@ -1086,7 +1092,7 @@ const CLAUSE_BREAK = /[,;—–]|\s-\s/;
  * all week".
  */
 const COMMENT =
-  /^\s*(?:(?:ngl|tbh|honestly|fwiw|btw|lol|ok|okay|so|well|yeah|welp)\s+)?(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|(?:it |this |that )?(?:feels|sounds|looks) like|things|been|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
+  /^\s*(?:(?:ngl|tbh|honestly|fwiw|btw|lol|ok|okay|so|well|yeah|welp)\s+)?(?:i|i'm|im|i've|ive|we|we're|ppl|people|everyone|everybody|someone|somebody|they|they're|my \w+|our \w+|it seems|seems|(?:it |this |that )?(?:feels|sounds|looks) like|things|been|nobody|no one|lol|lmao|haha|now that|given that|considering|seeing as)\s+(?!(?:want|wanna|need|wonder|wondering|ask|asking)\b)\w+/i;
 /**
  * Words that open a clause setting up a case: "if OpenAI ships something tomorrow, ...". Only the
  * first few may do so mid-sentence ("...still profit if OpenAI takes off elsewhere?"); "say" and
@@ -1112,7 +1118,7 @@ const IF_CASE = new RegExp(
 const PLANNED =
   /(?<!\b(?:what|which|who|how|when|where|why|whats|what's)\s+)\b(?:is|are|am)\s+(?:[\p{L}'-]+\s+){1,3}?(?:going to|gonna)\s+(?!(?:be|stay|keep|remain|continue|get|have|happen)\b)([\p{L}]+)/u;
 const POINTS_BACK = /\b(?:that|this|it|its|they|them|those|these|there|he|she|one)\b/i;
-const WH_WORD = /\b(?:what|which|when|why|how|who|where)\b/i;
+const WH_WORD = /\b(?:what|whats|wat|wats|which|when|whens|why|how|hows|who|whos|where|wheres)\b/i;
 const HYPOTHETICAL = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b`, 'i');
 
 // A run of emoji and spaces, matched greedily once: a lazy run followed by spaces would be tried

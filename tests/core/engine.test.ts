@@ -793,6 +793,15 @@ describe('answering', () => {
     ).toBe('any-cloud-provider');
   });
 
+  it('reads "whats" as a question word, and a comment beside a why-question as background', () => {
+    expect(factIds("whats the catch with amazon's money, nobody gives away billions for free")[0]).toBe(
+      'amazon-frontier-condition',
+    );
+    expect(factIds('why restructure at all tho, things seemed fine between them')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
