@@ -118,7 +118,7 @@ const MONTHS: readonly string[] = MONTH_WORDS.map((m) => (m === 'may' ? '_' : m)
 // "..., is that right or am I misremembering", "..., can anyone confirm" ask too, with or without
 // their "?".
 const TAG_QUESTION =
-  /[\s,]+(?:(?:right|yeah|yes|no|correct|true|ok|innit|eh|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+|(?:(?:is|was) (?:that|this|it) (?:right|correct|true|accurate|what they said)(?:\s+or\s+(?:am|are|is|did|do|does|have|has)\s+[\p{L}' ]{1,40})?|(?:can|could) (?:you|u|anyone|anybody|someone|somebody) confirm(?: (?:this|that|it))?)\s*\?*)\s*$/iu;
+  /[\s,]+(?:(?:right|yeah|yes|no|correct|true|ok|innit|eh|(?:is|was|did|does|do|has|have|are|were|will|would|can)n'?t\s+(?:it|they|he|she|that|there))\s*\?+|or (?:nah|not|no)|(?:(?:is|was) (?:that|this|it) (?:right|correct|true|accurate|what they said)(?:\s+or\s+(?:am|are|is|did|do|does|have|has)\s+[\p{L}' ]{1,40})?|(?:can|could) (?:you|u|anyone|anybody|someone|somebody) confirm(?: (?:this|that|it))?)\s*\?*)\s*$/iu;
 const YES_NO =
   /^\s*(?:(?:wait|so|ok|okay|hmm|hey|and|but)\s*,?\s+)?(?:am|is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
@@ -760,8 +760,9 @@ export function createQueryReader({
       // "Isn't it true the overhaul was announced in March?" still asks yes or no once the hedge
       // ("isn't it true") is set aside, so the question as asked counts too.
       yesNo:
-        [question, asked].some((q) => YES_NO.test(q.split(SENTENCE_END).find((s) => s.endsWith('?')) ?? q)) ||
-        question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
+        [question, asked, question.slice(lead?.text.length ?? 0)].some((q) =>
+          YES_NO.test(q.split(SENTENCE_END).find((s) => s.endsWith('?')) ?? q),
+        ) || question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
       asksWhen: ASKS_WHEN.test(normalized),
       excepted: {
         // "Besides the timeline": a date or how long, whichever a fact gives.

@@ -802,6 +802,23 @@ describe('answering', () => {
     );
   });
 
+  it('reads a ninth round: "or nah" asks yes or no, a phrase split by its object, PR bumps', () => {
+    expect(factIds('so openai is still kicking money up to microsoft in like 2029 or nah')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds("contract review: is microsoft's access to openai IP still valid in 2031?")[0]).toBe(
+      'ip-licence-term',
+    );
+    expect(factIds('what set the whole restructuring in motion')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+    expect(factIds('how big was the PR bump from symphony')[0]).toBe('symphony-pull-requests');
+    expect(factIds('what year did the azure-only setup between them kick in')[0]).toBe('exclusivity-ended');
+    expect(factIds('was it amazons fault that msft had to loosen the azure leash')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
