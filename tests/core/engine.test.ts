@@ -1121,6 +1121,20 @@ describe('bad input', () => {
       'is it going to ',
       'out of ',
       'gpt-5 ',
+      'get new ',
+      'can microsoft ',
+      'instead of ',
+      'refuses to touch ',
+      'or am i ',
+      'asking for my ',
+      'msft still ',
+      'set the ',
+      '100% on ',
+      'besides the ',
+      'per openai says ',
+      'the drop ',
+      'x.com ',
+      'modeling our forecast: ',
     ];
     for (const run of runs) {
       const q = `is azure exclusive ${run.repeat(Math.floor((MAX_QUESTION_CHARS - 30) / run.length))}?`;
