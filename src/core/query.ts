@@ -106,7 +106,10 @@ const RECEIVING = new Set(['receiv', 'collect', 'get', 'gets', 'got']);
 
 /** "April or May": months to choose from. */
 const ANY_MONTH = MONTH_WORDS.join('|');
-const MONTH_CHOICE = new RegExp(`\\b(?:${ANY_MONTH})\\s+or\\s+(?:${ANY_MONTH})\\b`);
+// "April or May?", "late April or early May?".
+const MONTH_CHOICE = new RegExp(
+  `\\b(?:${ANY_MONTH})\\s+or\\s+(?:(?:early|mid|late|end of|start of|beginning of|the end of|the start of)\\s+)?(?:${ANY_MONTH})\\b`,
+);
 /** "May" as a month: "in May", "May 5", "5 May", "April or May". "By 2030 may Microsoft..." is a verb. */
 const OTHER_MONTH = MONTH_WORDS.filter((m) => m !== 'may').join('|');
 const MAY_MONTH = new RegExp(

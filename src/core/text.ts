@@ -120,7 +120,8 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     'percentage',
-    /(\b(percent|percentage|(?:what|which|whats|what's)(?: [\w']+){0,4} rate(?!\s*-?limit)|what share of)\b|%)/,
+    // "A percentage of its revenue" is the revenue share, not a rate asked for.
+    /(\b((?<!\ba )(?:percent|percentage)|a (?:percent|percentage)(?! of (?:its |their |the |his |her |our )?(?:revenue|revenues|sales|income)\b)|(?:what|which|whats|what's)(?: [\w']+){0,4} rate(?!\s*-?limit)|what share of)\b|%)/,
   ],
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
@@ -232,7 +233,7 @@ const HEDGE =
 // Or opening one, before a dash or a comma, or before "I need": "for my newsletter — what day...",
 // "writing up a competitive brief — was...", "putting together a slide for the board — what...".
 const PURPOSE =
-  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?:\s+(?:pls|plz|please|thx|thanks|ty))?(?=\s*(?:[.!?,;:—–]|\s-\s|$|\p{Extended_Pictographic})|\s+(?:and\s+)?(?:(?:[Ii]|[Ww]e)\s+)?(?:need|want|have|must)\b)/gu;
+  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on|[Uu]pdating)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?:\s+(?:pls|plz|please|thx|thanks|ty))?(?=\s*(?:[.!?,;:—–]|\s-\s|$|\p{Extended_Pictographic})|\s+(?:and\s+)?(?:(?:[Ii]|[Ww]e)\s+)?(?:need|needs|want|wants|have|has|must)\b)/gu;
 
 /** Words that put what is asked in the future: "will Oracle host OpenAI models?", "is it gonna...". */
 export const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
@@ -259,7 +260,7 @@ const ASKING_FOR =
 // "...capped now. Real or cope?", "legit or marketing hype?", "...or am I misremembering": is it
 // true, as a tag.
 const DOUBT_TAG =
-  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+is\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:fanfic|fake|cap|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing)(?:\s+again)?|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,8})\s*[?!.]*\s*$/iu;
+  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+is\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:fanfic|fake|cap|cope|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing|(?:overhyped |hot )?take|exaggerat(?:ed|ion))(?:\s+again)?|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,8})\s*[?!.]*\s*$/iu;
 // "...after 2030, like some ppl on reddit are saying?": who says so, closing the question.
 const HEARSAY =
   /\s*,?\s*\b(?:like|as)\s+(?:some\s+|a lot of\s+|many\s+)?(?:people|ppl|folks|everyone|everybody|someone|they|some)\b[^?.!,]{0,40}?\b(?:say|says|saying|said|claim|claims|claiming)(?=\s*[?.!]*\s*$)/i;
@@ -358,6 +359,12 @@ export function withQuestionIdioms(question: string): string {
   let benefit = question.includes(' out of')
     ? question.replace(GOT_OUT_OF, (m) => m.replace(/\bg[eo]ts?(?:ting)? out of$/i, 'benefit from'))
     : question;
+  // "Pay OpenAI a percentage of its revenue": a share of revenue, not a rate asked for.
+  if (/percent/i.test(benefit))
+    benefit = benefit.replace(
+      /\ba (?:percentage|percent|%) of (its|their|his|her|the|our)? ?(revenue|revenues|sales|income)\b/gi,
+      'a share of $1 $2',
+    );
   // "What set the whole restructuring in motion?": what set it off.
   if (/\bin motion\b/i.test(benefit))
     benefit = benefit.replace(/\bset\s+((?:[\p{L}'-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1');

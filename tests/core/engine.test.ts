@@ -819,6 +819,29 @@ describe('answering', () => {
     );
   });
 
+  it('reads a tenth round: months qualified in a choice, a percentage of revenue, more doubt', () => {
+    expect(factIds('when did the microsoft/openai news drop, was it end of april or early may?')[0]).toBe(
+      'restructuring-announced',
+    );
+    // "A percentage of its revenue" is the revenue share, not a rate asked for.
+    expect(factIds('is msft still on the hook to pay openai a percentage of its revenue')[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
+    expect(
+      factIds(
+        'did microsoft and openai seriously rewrite their whole agreement or is that just twitter cope',
+      )[0],
+    ).toBe('restructuring-announced');
+    expect(factIds('what was the first real-world test of the multi-cloud plan')[0]).toBe(
+      'bedrock-first-multicloud',
+    );
+    expect(
+      factIds(
+        'finance is updating the vendor risk memo and needs the exact day the restructure was announced',
+      )[0],
+    ).toBe('restructuring-announced');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
