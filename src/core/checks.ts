@@ -154,9 +154,9 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     const quarter = QUARTER_WANTED.test(normalized);
     const wanted = DAY_WANTED.test(normalized) ? 3 : MONTH_WANTED.test(normalized) || quarter ? 2 : 0;
     if (wanted === 0 || (a.yesNo && !quarter)) return true;
-    // "The licence expires when exactly?": an end a fact gives as a year ("through 2032") will do.
-    if (wanted === 2 && a.intents.includes('duration') && f.years.size > 0) return true;
     if (a.years.length > 0 && !(f.dateYear && a.years.includes(f.dateYear))) return false;
+    // "The licence expires when exactly?": an end a fact gives as a year ("through 2032") will do.
+    if (wanted === 2 && !quarter && a.intents.includes('duration') && f.years.size > 0) return true;
     return f.datePrecision >= wanted;
   };
 

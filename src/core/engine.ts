@@ -4,7 +4,7 @@ import { createChecks, type IndexedFact, type Precision } from './checks.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, KnowledgeBase, Topic } from './knowledge/schema.js';
 import { createQueryReader, type QueryAnalysis, topicWords, YEAR } from './query.js';
-import { asksOpinion, cleanQuestion, createAnalyzer, FUTURE } from './text.js';
+import { asksOpinion, cleanQuestion, createAnalyzer, FUTURE, KIND_WORDS } from './text.js';
 import { buildVocabulary } from './vocabulary.js';
 
 /** Longest question accepted; longer input gets a short message instead of an answer. */
@@ -71,7 +71,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   referentFigureBoost: 0.4,
 };
 // A sum: a unit, or a number too large for a day of the month and no year.
-const FIGURE_TERM = /^(?:billion|million|trillion|(?!(?:19|20)\d\d$)(?:[4-9]\d|\d{3,})(?:\.\d+)?)$/;
+const FIGURE_TERM = /^(?:billion|million|trillion|(?!(?:19|20)\d\d$)(?:3[2-9]|[4-9]\d|\d{3,})(?:\.\d+)?)$/;
 
 /** Side `s` of a choice names what the facts could explain: known topic words, no unknown one. */
 const settlable = (a: QueryAnalysis, s: 0 | 1) =>
@@ -124,16 +124,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const topics = new Map(kb.topics.map((t) => [t.id, t]));
   const sources = new Map(kb.sources.map((s) => [s.id, s]));
   const entityClass = new Map(kb.entities.map((e) => [e.id, e.class]));
-  /** Words for a kind of statement ("number", "reason"), as index terms, and the kind. */
+  /** The words for a kind of statement, as index terms, and the kind. */
   const kindWords = new Map(
-    Object.entries({
-      number: 'amount',
-      amount: 'amount',
-      total: 'amount',
-      reason: 'cause',
-      cause: 'cause',
-      condition: 'condition',
-    }).flatMap(([word, kind]) => {
+    Object.entries(KIND_WORDS).flatMap(([word, kind]) => {
       const t = analyzer.term(analyzer.canonicalWords(word)[0] ?? word);
       return t ? [[t, kind] as const] : [];
     }),
@@ -287,18 +280,18 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // question is about the subject as a whole ("why did they restructure?").
     // Background is no topic either: it only adds to a question that has one.
     const topicalTerms = a.terms.filter((t) => !a.contextTerms.has(t));
-    // "Was the Microsoft-OpenAI overhaul this spring?": names alone are no topic either, unless
-    // the question asks for a kind of thing ("why did they change the deal?").
-    const topical = topicalTerms.some(
-      (t) => !a.asideTerms.has(t) && (a.intents.length > 0 || !a.entityTerms.has(t)),
-    );
+    // "Was the Microsoft-OpenAI overhaul this spring?": the parties' names alone are no topic
+    // either, unless the question asks for a kind of thing ("why did they change the deal?"). One
+    // name is: "the big change to the Azure arrangement" is about Azure.
+    const partiesOnly = a.intents.length === 0 && a.entities.length >= 2;
+    const topical = topicalTerms.some((t) => !a.asideTerms.has(t) && !(partiesOnly && a.entityTerms.has(t)));
     const terms = topical ? topicalTerms : a.terms;
     const words = { queries: [terms.join(' ')], fields: FIELDS };
     if (opts.pairBoost <= 0 || terms.length < 2) return words;
-    const pairs = terms
-      .slice(1)
-      .map((t, i) => `${terms[i]}_${t}`)
-      .filter((p) => !referent || !p.split('_').some((t) => FIGURE_TERM.test(t)));
+    const pairs = terms.slice(1).flatMap((t, i) => {
+      const before = terms[i] as string;
+      return referent && (FIGURE_TERM.test(before) || FIGURE_TERM.test(t)) ? [] : [`${before}_${t}`];
+    });
     return {
       combineWith: 'OR',
       queries: [
@@ -590,16 +583,16 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       const settled = SIDES.find(
         (s) => settlable(a, s) && [...(a.choice?.terms[s] ?? [])].every((t) => matched.has(t)),
       );
-      const moot = settled === undefined ? undefined : a.choice?.terms[1 - settled];
+      const alternative = settled === undefined ? undefined : a.choice?.terms[1 - settled];
       let missing = 0;
       let explained = 0;
       // "What's the number?": the word for the kind of thing asked is explained by a fact that
       // states one, in whatever words.
-      const stated = new Set(group.flatMap((r) => [...(facts.get(r.id)?.states ?? [])]));
+      const kindsStated = new Set(group.flatMap((r) => [...(facts.get(r.id)?.states ?? [])]));
       for (const t of a.terms)
         if (!a.entityTerms.has(t) && !a.contextTerms.has(t) && !a.asideTerms.has(t))
-          if (matched.has(t) || stated.has(kindWords.get(t) ?? '')) explained++;
-          else if (!moot?.has(t)) missing++;
+          if (matched.has(t) || kindsStated.has(kindWords.get(t) ?? '')) explained++;
+          else if (!alternative?.has(t)) missing++;
       // The more of the question these facts explain, the less an unknown word weighs against
       // them: "married to a single hyperscaler strategy-wise" is still about the cloud strategy.
       const relieved = opts.unknownWeight / (1 + opts.unknownRelief * Math.max(0, explained - 2));
@@ -613,11 +606,12 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       // answered by "will OpenAI be listed on the stock exchange?".
       if (asked && !namesKind(leadFact, asked, named) && !leadFact.stated.has(asked)) continue;
       // "Did Amazon get equity for the $50B?": a fact about the $50B that says nothing of equity
-      // does not answer it. Nor does one that says nothing of how often ("is it paid quarterly?")
-      // or of the action asked about ("can Microsoft sublicense it?").
-      const states = (t: string) => group.some((r) => facts.get(r.id)?.stated.has(t));
-      const got = !a.yesNo || a.gotten === null || states(a.gotten);
-      if (!got || !a.details.every((w) => states(analyzer.term(w) ?? w))) {
+      // does not answer it. Nor does any for a detail no fact states (the query reader marks those
+      // only among words the facts never use): how often ("is it paid quarterly?"), or the action
+      // asked about ("can Microsoft sublicense it?").
+      const gotten = a.gotten;
+      const got = !a.yesNo || gotten === null || group.some((r) => facts.get(r.id)?.stated.has(gotten));
+      if (!got || a.details.length > 0) {
         unsaid ??= leadFact;
         continue;
       }

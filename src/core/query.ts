@@ -69,21 +69,12 @@ const GIVING = new Set([
   'share',
 ]);
 
-/** Words that rule out what follows: "without Azure" (phrases below). */
-const RULING_OUT = new Set([
-  'without',
-  'except',
-  'outside',
-  'avoid',
-  'avoids',
-  'avoiding',
-  'allergic',
-  'hate',
-  'hates',
-]);
-// "Instead of Azure", "refuses to touch Azure", as words are written and as the reader splits them.
+// What rules out what follows: "instead of Azure", "refuses to touch Azure", "hates Azure", as
+// words are written and as the reader splits them. ("Without" and "except" have readers of their
+// own, for the words they rule out; their companies are ruled out here.)
 const RULING_OUT_OPENERS =
-  "instead of|rather than|outside of|(?:refuses?|refused|won't|wont|will not|not|never|can't|cant|cannot)(?: to)? touch|avoid|avoids|avoiding|allergic to";
+  "instead of|rather than|outside of|(?:refuses?|refused|won't|wont|will not|not|never|can't|cant|cannot)(?: to)? touch|avoid|avoids|avoiding|allergic to|hates?";
+const RULING_OUT_ENTITY = new RegExp(`\\b(?:without|except|outside|allergic|${RULING_OUT_OPENERS})\\b`);
 const RULING_OUT_PHRASE = new RegExp(`\\b(?:${RULING_OUT_OPENERS})\\b`);
 /** "...instead of making an Azure account": what a question rules out, up to a break. */
 const RULED_OUT = new RegExp(`\\b(?:${RULING_OUT_OPENERS})\\s+[^,.;:?!—–]{1,40}`, 'g');
@@ -282,9 +273,7 @@ export function createQueryReader({
     if (!words.some(topical)) return { text: leadIn[0], words: new Set(words) };
     const rest = message.slice(leadIn[0].length);
     const restWords = new Set(analyzer.canonicalWords(rest));
-    // Pointing back is how the question opens: "was that fixed?", not "...or does it keep running?".
-    const opening = rest.trim().split(/\s+/).slice(0, 4).join(' ');
-    if (POINTS_BACK.test(opening) || [...restWords].filter(topical).length < 2) return null;
+    if (POINTS_BACK.test(openingOf(rest)) || [...restWords].filter(topical).length < 2) return null;
     return {
       text: leadIn[0],
       words: new Set(words.filter((w) => !restWords.has(w) && !analyzer.entityOf(w))),
@@ -300,6 +289,7 @@ export function createQueryReader({
     sentences: string[],
     asks: boolean[],
     weighed: boolean[],
+    lead: ReturnType<typeof backgroundLeadIn>,
   ): Set<string> => {
     // "As an architect on Oracle Cloud, may I...": who asks is background too.
     const role = /^as an?\s+([^,?]{1,60}),\s*(?=\S)/i.exec(message);
@@ -308,7 +298,6 @@ export function createQueryReader({
       // Its companies stay: "there" in the question is Oracle Cloud.
       return new Set(analyzer.canonicalWords(role[1]).filter((w) => !asked.has(w) && !analyzer.entityOf(w)));
     }
-    const lead = backgroundLeadIn(message);
     if (lead) return lead.words;
     // "...what happened on AWS that day, ppl keep referencing it": a clause that says what someone
     // does or thinks, beside the clause that asks, is background too.
@@ -339,9 +328,8 @@ export function createQueryReader({
       const known = asked.filter((w) => analyzer.entityOf(w) || knownTerms.has(analyzer.term(w) ?? ''));
       // "why restructure at all, things seemed fine": a question word and one known word will do,
       // unless the question points back to the comment ("what does that mean?").
-      const opening = (c: { text: string }) => c.text.trim().split(/\s+/).slice(0, 4).join(' ');
       const wh = clauses.some(
-        (c) => c.asks && WH_WORD.test(c.text) && !/\b(?:that|this|it)\b/i.test(opening(c)),
+        (c) => c.asks && WH_WORD.test(c.text) && !POINTS_TO_CLAIM.test(openingOf(c.text)),
       );
       if (known.length >= 2 || (wh && known.length === 1))
         return asideOf(
@@ -638,7 +626,7 @@ export function createQueryReader({
     words.forEach((w, i) => {
       if (!analyzer.entityOf(w)) return;
       const lead = words.slice(Math.max(0, i - 5), i);
-      if (lead.some((x) => RULING_OUT.has(x)) || RULING_OUT_PHRASE.test(lead.join(' '))) names.add(i);
+      if (RULING_OUT_ENTITY.test(lead.join(' '))) names.add(i);
     });
     return names;
   };
@@ -691,7 +679,8 @@ export function createQueryReader({
     const asks = questionSentences.map(isQuestion);
     // The sentences weighed as asking: those that ask, or all of them when none does.
     const weighed = asks.includes(true) ? asks : asks.map(() => true);
-    const asides = asideWords(question, questionSentences, asks, weighed);
+    const lead = backgroundLeadIn(question);
+    const asides = asideWords(question, questionSentences, asks, weighed, lead);
     // "Was it Google that pledged $50 billion?" puts Google forward to be confirmed or corrected:
     // the answer may name whoever did.
     const cleft = new Set(analyzer.canonicalWords(CLEFT.exec(question)?.[1] ?? ''));
@@ -700,12 +689,12 @@ export function createQueryReader({
     const sentences = normalized.split(SENTENCE_END);
     const questions = asides.size > 0 ? sentences.filter(isQuestion) : [];
     // A lead-in that is background asks for nothing: "modelling our forecast — is it still paid?"
-    const lead = sentences.length === 1 ? backgroundLeadIn(question) : null;
-    const asking = lead
-      ? normalized.slice(lead.text.length)
-      : questions.length > 0
-        ? questions.join(' ')
-        : normalized;
+    const asking =
+      lead && sentences.length === 1
+        ? withoutConditionalWhen(question.slice(lead.text.length).toLowerCase())
+        : questions.length > 0
+          ? questions.join(' ')
+          : normalized;
 
     // "...without setting up an Azure tenant": the switch the question rules out is not what it
     // asks about (its companies are settled by the guard below). "Without OpenAI's consent" is.
@@ -815,8 +804,14 @@ export function createQueryReader({
     const seen = new Set<string>();
     const words = wordsOf(question);
     // "Can Microsoft sublicense the IP?", "does OpenAI still have to train on Azure?": the action a
-    // yes-or-no question asks about; unknown to the facts, no fact says it happened.
-    const askedVerb = ASKED_VERB.exec(asking)?.[1];
+    // yes-or-no question asks a company or a person to take; unknown to the facts, no fact says it
+    // happened. Only after a name or a pronoun, where the verb's place is sure.
+    const verbAsked = ASKED_VERB.exec(asking);
+    const askedVerb =
+      verbAsked?.[1] &&
+      (PRONOUNS.has(verbAsked[1]) || analyzer.canonicalWords(verbAsked[1]).some((w) => analyzer.entityOf(w)))
+        ? verbAsked[2]
+        : undefined;
     // "How does Microsoft still profit if OpenAI takes off on other clouds?": the case an "if"
     // clause sets up is background, unless the rest asks nothing of its own ("if speed isn't the
     // bottleneck, what is?").
@@ -1002,14 +997,16 @@ const FIGURE_UNITS: ReadonlySet<string> = new Set([
 const NOT_GOTTEN =
   /^(?:to|out|rid|paid|back|around|over|away|through|into|done|cut|hit|built|sold|made|taken|given)$|\p{L}{2,}ed$/u;
 const GETTING = /g[eo]t|receiv|obtain|gain/;
+// "Gains" after a determiner and a word or two is a noun: "the Symphony gains came...".
 const GOT =
-  /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gained)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
+  /\b(?:get|gets|got|getting|receive|receives|received|obtain|obtains|obtained|gain|gained|(?<!\b(?:the|those|these|its|their|his|her|our|my|any|some)\s+(?:[\p{L}'-]+\s+)?)gains)\s+(?:(?:an?|any|the|some|its|their|his|her|more|extra|also|still|actual|real)\s+)*([\p{L}][\p{L}-]*)/u;
 const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen)\b/i;
 /** A clause that asks yes or no: "is it live", "did Microsoft sell its stake". */
-const YES_NO_OPENING =
-  "^\\s*(?:(?:so|and|but|wait|ok|okay|like)\\s+)?(?:(?:is|was|are|were|am|has|have|had|did|does|do|will|would|can|could|should|isn't|wasn't|didn't|doesn't|hasn't)\\b";
+const YES_NO_LEAD = '^\\s*(?:(?:so|and|but|wait|ok|okay|like)\\s+)?';
+const YES_NO_VERB =
+  "(?:is|was|are|were|am|has|have|had|did|does|do|will|would|can|could|should|isn't|wasn't|didn't|doesn't|hasn't)\\b";
 // "msft still the main partner, or...": chat drops the verb, and "still" says a yes-or-no follows.
-const YES_NO_CLAUSE = new RegExp(`${YES_NO_OPENING}|[\\p{L}'-]+\\s+still\\s)`, 'iu');
+const YES_NO_CLAUSE = new RegExp(`${YES_NO_LEAD}(?:${YES_NO_VERB}|[\\p{L}'-]+\\s+still\\s)`, 'iu');
 /**
  * The start of a clause: a verb of asking ("or did it..."), a subject ("or they..."), or a word
  * of doubt ("or still vapor", "or just hype", "or pure hopium").
@@ -1026,16 +1023,21 @@ const SENTENCE_END = /(?<=[.!?])\s+/;
 const CLEFT =
   /^(?:was|is|wasn't|isn't)\s+it\s+(?:really\s+|actually\s+)?([^,?]{1,40}?)\s+(?:that|who|which)\b/i;
 /**
- * "Besides the end date, what...", "what changed, apart from the end date?". "Other than" only
- * opening a clause: in "a cloud other than Azure" it says which clouds, setting nothing aside.
+ * "Can Microsoft sublicense the IP?", "does OpenAI still have to train on Azure?": the action a
+ * yes-or-no question asks about, after its subject ("my employer", "Microsoft").
  */
+const ASKED_VERB =
+  /(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?(?:can|could|does|do|has|have)\s+([\p{L}'-]+)\s+(?:(?:still|actually|really|just|even|now|already|ever|also|legally)\s+)*(?:(?:have|has|need|needs|got|get|gets)\s+to\s+)?(?:be\s+)?([\p{L}]+)/u;
+const PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'u', 'they', 'it', 'he', 'she']);
 // Adverbs that say when or how often something applies, which a fact must state to answer: "does
 // the cap apply retroactively?", "is it paid quarterly?". Other adverbs only colour a question.
-const ASKED_VERB =
-  /(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?(?:can|could|does|do|has|have)\s+(?:[\p{L}'-]+\s+){1,2}?(?:(?:still|actually|really|just|even|now|already|ever|also|legally)\s+)*(?:(?:have|has|need|needs|got|get|gets)\s+to\s+)?(?:be\s+)?([\p{L}]+)/u;
 const DETAIL_ADVERBS = new Set(
   'retroactively retrospectively annually yearly monthly quarterly weekly daily hourly biannually'.split(' '),
 );
+/**
+ * "Besides the end date, what...", "what changed, apart from the end date?". "Other than" only
+ * opening a clause: in "a cloud other than Azure" it says which clouds, setting nothing aside.
+ */
 const EXCEPT =
   /(?:(?:^|[,.;:]\s*)other than|\b(?:besides|apart from|aside from|except for))\s+([^,?;.!]{1,40}?)(?=[,?;.!]|\s*$|\s+(?:what|which|how|who|whats|what's|is|are|was|were|did|does|do|can|has|have|anything|any)\b)/i;
 /**
@@ -1080,7 +1082,7 @@ const BACK_REFERENCE =
   /^\s*(?:(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\s+(?:it|that|this|they)\b|(?:it|that|this|they)\b|(?:still|just|merely|simply|pure|purely)\b)/i;
 /** The subject of a yes-or-no clause: the word after its verb and any article. */
 const SUBJECT = new RegExp(
-  `${YES_NO_OPENING}\\s+(?:(?:the|a|an|this|that)\\s+)?([\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)|([\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)\\s+still\\s)`,
+  `${YES_NO_LEAD}(?:${YES_NO_VERB}\\s+(?:(?:the|a|an|this|that)\\s+)?([\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)|([\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)\\s+still\\s)`,
   'iu',
 );
 /** Which side of a choice a word is on: neither when it is on both. */
@@ -1122,7 +1124,11 @@ const IF_CASE = new RegExp(
 const PLANNED =
   /(?<!\b(?:what|which|who|how|when|where|why|whats|what's)\s+)\b(?:is|are|am)\s+(?:[\p{L}'-]+\s+){1,3}?(?:going to|gonna)\s+(?!(?:be|stay|keep|remain|continue|get|have|happen)\b)([\p{L}]+)/u;
 const POINTS_BACK = /\b(?:that|this|it|its|they|them|those|these|there|he|she|one)\b/i;
-const WH_WORD = /\b(?:what|whats|wat|wats|which|when|whens|why|how|hows|who|whos|where|wheres)\b/i;
+/** "What does that mean?" points back to a claim; "why did they...?" to the parties, not a claim. */
+const POINTS_TO_CLAIM = /\b(?:that|this|it)\b/i;
+/** Pointing back is how a question opens: "was that fixed?", not "...or does it keep running?". */
+const openingOf = (text: string) => text.trim().split(/\s+/).slice(0, 4).join(' ');
+const WH_WORD = /\b(?:what|whats|wat|wats|which|when|whens|why|whys|how|hows|who|whos|where|wheres)\b/i;
 const HYPOTHETICAL = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b`, 'i');
 
 // A run of emoji and spaces, matched greedily once: a lazy run followed by spaces would be tried

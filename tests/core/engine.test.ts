@@ -842,6 +842,20 @@ describe('answering', () => {
     ).toBe('restructuring-announced');
   });
 
+  it("keeps to what is asked where this session's patterns could read too much", () => {
+    const read = (q: string) => engine.explain(q).analysis;
+    // "Asking for" inside the question is the question, not who asks.
+    expect(read('is microsoft asking for a bigger share of revenue').terms).toEqual(
+      expect.arrayContaining(['share', 'revenu']),
+    );
+    // An ordinal "first" is no priority; a drop in size is no release.
+    expect(read('did openai hit its first big milestone on bedrock').terms).not.toContain('prioriti');
+    expect(read('was there a sharp drop after the news?').terms).not.toContain('launch');
+    // The verb asked about comes after a name or a pronoun, not after "my".
+    expect(read('can my employer use gpt on aws?').details).toEqual([]);
+    expect(read('can microsoft sublicense the openai IP?').details).toEqual(['sublicense']);
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',

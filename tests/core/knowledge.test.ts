@@ -165,6 +165,12 @@ describe('a broken knowledge base', () => {
       /aliases\.yaml: filler "ended up" is also listed under aliases\.end/,
     ],
     [
+      'a phrase listed under two aliases',
+      'aliases.yaml',
+      (t: string) => t.replace(/^ {2}grow: \[/m, '  grow: [ended up, '),
+      /aliases\.yaml: "ended up" is listed under aliases\.(?:end|grow) and aliases\.(?:end|grow); keep one/,
+    ],
+    [
       'a bad partOf',
       'entities.yaml',
       (t: string) => t.replace('partOf: microsoft', 'partOf: contoso'),

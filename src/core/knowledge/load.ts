@@ -49,12 +49,18 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   const { topics } = read(join(dir, 'topics.yaml'), TopicsFile, 'topic');
   const { entities } = read(join(dir, 'entities.yaml'), EntitiesFile, 'entity');
   const { aliases, context, filler } = read(join(dir, 'aliases.yaml'), AliasesFile, 'alias');
-  // A phrase listed both as filler and as an alias would mean whichever was read last.
-  const aliasOf = new Map(
-    Object.entries(aliases).flatMap(([canonical, variants]) =>
-      variants.map((v) => [v.toLowerCase(), canonical]),
-    ),
-  );
+  // A phrase listed under two aliases, or both as filler and as an alias, would mean whichever was
+  // read last.
+  const aliasOf = new Map<string, string>();
+  for (const [canonical, variants] of Object.entries(aliases))
+    for (const v of variants) {
+      const other = aliasOf.get(v.toLowerCase());
+      if (other !== undefined && other !== canonical)
+        throw new KnowledgeError(
+          `${label(join(dir, 'aliases.yaml'))}: "${v}" is listed under aliases.${other} and aliases.${canonical}; keep one`,
+        );
+      aliasOf.set(v.toLowerCase(), canonical);
+    }
   for (const phrase of filler) {
     const canonical = aliasOf.get(phrase.toLowerCase());
     if (canonical)
