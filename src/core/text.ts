@@ -56,7 +56,7 @@ const STOP_WORDS = new Set(
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
-  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline whispers whisper subset huh entire procurement hell irl monster`.split(
+  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime whispers whisper subset huh entire procurement hell irl monster`.split(
     /\s+/,
   ),
 );
@@ -239,7 +239,7 @@ const REPORTED =
 // who asks and how sure they are, before what they ask. ("Apart from the end date," is what they
 // do not ask: the query reader sets it aside.)
 const HEDGE =
-  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,—–-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+(?:(?:a|an|the|my|our|another|some|this|that|one)\s+)?#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears|(?:keeps|kept) (?:saying|repeating|insisting|claiming|quoting|citing|telling (?:me|us)))\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!—–-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|(?:(?:can|could) (?:someone|somebody|anyone|you|u) )?remind (?:me|us)(?: again)?\s+(?=(?:what|when|why|how|who|which|whether|if)\b)|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,—–-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+(?:(?:a|an|the|my|our|another|some|this|that|one)\s+)?#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears|(?:keeps|kept) (?:saying|repeating|insisting|claiming|quoting|citing|telling (?:me|us)))\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!—–-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:i\s+)?saw\s+(?:a|an|some)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:claiming|saying|that says|that said|that claims)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|(?:(?:can|could) (?:someone|somebody|anyone|you|u) )?remind (?:me|us)(?: again)?\s+(?=(?:what|when|why|how|who|which|whether|if)\b)|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 // Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
@@ -247,7 +247,7 @@ const HEDGE =
 // Or opening one, before a dash or a comma, or before "I need": "for my newsletter — what day...",
 // "writing up a competitive brief — was...", "putting together a slide for the board — what...".
 const PURPOSE =
-  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on|[Uu]pdating)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?:\s+(?:pls|plz|please|thx|thanks|ty))?(?=\s*(?:[.!?,;:—–]|\s-\s|$|\p{Extended_Pictographic})|\s+(?:and\s+)?(?:(?:[Ii]|[Ww]e)\s+)?(?:need|needs|want|wants|have|has|must)\b)/gu;
+  /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on|[Uu]pdating)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?:\s+(?:tomorrow|today|tonight|this week|next week|asap))?(?:\s+(?:pls|plz|please|thx|thanks|ty))?(?=\s*(?:[.!?,;:—–]|\s-\s|$|\p{Extended_Pictographic})|\s+(?:and\s+)?(?:(?:[Ii]|[Ww]e)\s+)?(?:need|needs|want|wants|have|has|must)\b)/gu;
 
 /** Words that put what is asked in the future: "will Oracle host OpenAI models?", "is it gonna...". */
 export const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
@@ -275,7 +275,7 @@ const ASKING_FOR =
 // "...capped now. Real or cope?", "legit or marketing hype?", "...or am I misremembering": is it
 // true, as a tag.
 const DOUBT_TAG =
-  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+is\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:fanfic|fake|cap|cope|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing|(?:overhyped |hot )?take|exaggerat(?:ed|ion))(?:\s+again)?|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,8})\s*[?!.]*\s*$/iu;
+  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct|official)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+is\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:fanfic|fake|cap|cope|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing|(?:overhyped |hot )?take|exaggerat(?:ed|ion))(?:\s+again)?|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,8})\s*[?!.]*\s*$/iu;
 // "...after 2030, like some ppl on reddit are saying?": who says so, closing the question.
 const HEARSAY =
   /\s*,?\s*\b(?:like|as)\s+(?:some\s+|a lot of\s+|many\s+)?(?:people|ppl|folks|everyone|everybody|someone|they|some)\b[^?.!,]{0,40}?\b(?:say|says|saying|said|claim|claims|claiming)(?=\s*[?.!]*\s*$)/i;
@@ -380,6 +380,9 @@ export function withQuestionIdioms(question: string): string {
       /\ba (?:percentage|percent|%) of (its|their|his|her|the|our)? ?(revenue|revenues|sales|income)\b/gi,
       'a share of $1 $2',
     );
+  // "Still has to kick revenue up to Microsoft?": paying it.
+  if (/\bkick/i.test(benefit))
+    benefit = benefit.replace(/\bkick(?:s|ing|ed)?\s+((?:[\p{L}'-]+\s+){1,2}?)up\b/giu, 'pay $1');
   // "What set the whole restructuring in motion?": what set it off.
   if (/\bin motion\b/i.test(benefit))
     benefit = benefit.replace(/\bset\s+((?:[\p{L}'-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1');
@@ -442,6 +445,8 @@ export function splitWords(text: string): string[] {
   if (t.includes('revshare')) t = t.replace(/\brevshares?\b/g, 'revenue share');
   // "#1 partner": number one.
   if (t.includes('#1')) t = t.replace(/#1\b/g, ' number one ');
+  // "did the % go up?": a percent sign with no number is the word.
+  if (t.includes('%')) t = t.replace(/(?<![\d.]\s?)%/g, ' percentage ');
   // "the 15th": an ordinal's ending is no word. "50b", "3x": a number and its unit are two words.
   if (/\d[a-z]/.test(t)) t = t.replace(/(\d)(?:st|nd|rd|th)\b/g, '$1').replace(/(\d)([a-z]+)\b/g, '$1 $2');
   // "set the whole thing off": the particle goes with its verb ("set off the whole thing").

@@ -856,6 +856,27 @@ describe('answering', () => {
     expect(read('can microsoft sublicense the openai IP?').details).toEqual(['sublicense']);
   });
 
+  it('reads an eleventh round: a slide due tomorrow, a bare percent sign, kicking revenue up', () => {
+    expect(
+      factIds('what improvement did openai claim from symphony? need the number for a slide tomorrow')[0],
+    ).toBe('symphony-pull-requests');
+    expect(factIds('did the % openai hands microsoft go up, down, or stay flat?')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds('so openai still has to kick revenue up to microsoft? through when')[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(factIds('AGI clause still alive or nah')[0]).toBe('agi-clause-removed');
+    expect(factIds('what pushed the two companies back to the negotiating table?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+    expect(
+      factIds(
+        "people on x keep saying microsoft 'lost' openai exclusivity. is that official or just engagement farming",
+      )[0],
+    ).toMatch(/exclusiv/);
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
