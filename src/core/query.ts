@@ -707,7 +707,7 @@ export function createQueryReader({
         for (const w of analyzer.canonicalWords(m[0])) if (!analyzer.entityOf(w)) asides.add(w);
     // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
     // with "or later".
-    const guessed = asking.includes(' or ') ? guesses(asking) : [];
+    const guessed = asking.includes(' or ') || /\d\s*\?+\s*$/.test(asking) ? guesses(asking) : [];
     const yearsNamed = (asking.match(YEAR) ?? []).filter((y) => !guessed.some((g) => g.year === y));
     // The words of a guess are no more what is asked than the year is.
     for (const g of guessed)
@@ -921,12 +921,13 @@ const ACTUAL = new RegExp(
 const POSSIBLE =
   /\b(?:can|could|cannot|can't|cant|allowed|able|may|might|free|option|options|possible|permitted|permission|let|lets|would|restricted|restriction|stop|prevent|barred|limited|locked|lock|exclusive|exclusivity)\b/;
 /** "2019 with the first billion, or later?": a year put forward to be corrected, and its words. */
+// "...2030 or later?", and years offered on their own after the question: "expire when? 2030?".
 const guesses = (text: string) =>
   [
     ...text.matchAll(
-      /\b((?:19|20)\d\d)\b(?:\s+[^\s?.]+){0,5}?,?\s+or\s+(?:later|earlier|before|after|so)\b/g,
+      /\b((?:19|20)\d\d)\b(?:\s+[^\s?.]+){0,5}?,?\s+or\s+(?:later|earlier|before|after|so)\b|(?<=[?.!,]\s+)(?:(?:like|maybe|prob|probably|since|around|in|by)\s+){0,2}((?:19|20)\d\d)\s*\?+(?=(?:\s*(?:19|20)\d\d\s*\?+)*\s*$)/g,
     ),
-  ].map((m) => ({ year: m[1] as string, text: m[0] }));
+  ].map((m) => ({ year: (m[1] ?? m[2]) as string, text: m[0] }));
 const DEFINITION =
   /(?:^|[,.;:!?—–]\s*|\b(?:so|ok|okay|wait|and|but)\s+)(?:what|wtf)(?:'s|’s|s|\s+is|\s+was)?(?:\s+(?:even|exactly|actually))?(?:\s+is)?\s+(?:this\s+|that\s+|the\s+)?([\p{L}][\p{L}\d-]*)(?!['’]s?\b)(?=\s*(?:$|[?,.!—–:;]|\s-\s|\s+(?:exactly|even|actually|tho|though|is|anyway|again|thing|supposed)\b|\s+and\s+(?:what|how|why|when|who|where|which|is|does|can|do)\b))/u;
 /** "What does Symphony actually do?": what it is for. */

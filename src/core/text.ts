@@ -56,7 +56,7 @@ const STOP_WORDS = new Set(
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
-  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime whispers whisper subset huh entire procurement hell irl monster`.split(
+  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite whispers whisper subset huh entire procurement hell irl monster`.split(
     /\s+/,
   ),
 );
@@ -176,7 +176,7 @@ export function askedForOf(normalized: string): { wh: string; words: string[] } 
 // "Why is the Bedrock launch such a big deal?" asks what makes it matter, which a fact can say
 // without giving a cause.
 const SIGNIFICANCE =
-  /\bwhy\b[^?]*\b(?:significant|significance|important|importance|big deal|milestone|notable|noteworthy|matter|matters|mattered|relevant|special|hype|hyping|hyped|excited|historic|historical|landmark)\b|\b(?:significance|big deal|milestone)\b[^?]*\bwhy\b/;
+  /\bwhy\b[^?]*\b(?:significant|significance|important|importance|big deal|milestone|notable|noteworthy|matter|matters|mattered|relevant|special|hype|hyping|hyped|excited|historic|historical|landmark|losing (?:their|its|our) minds?|freaking out|going (?:crazy|wild|nuts))\b|\b(?:significance|big deal|milestone)\b[^?]*\bwhy\b/;
 
 /**
  * Words that name a kind of statement ("what's the number?", "the reason?"): a fact that states one
@@ -192,9 +192,17 @@ export const KIND_WORDS: Readonly<Record<string, Intent>> = {
 };
 
 export function detectIntents(normalized: string): Intent[] {
-  const intents = INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);
+  let intents = INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);
   // "AMZN $50B OpenAI?" asks about the sum; "what strings came with the $50B?" asks for the strings.
   if (intents.length === 0 && normalized.includes('$')) intents.push('amount');
+  // "Ballpark how long until GA?": roughly how long, not a sum.
+  if (
+    intents.includes('amount') &&
+    intents.includes('duration') &&
+    /\bballpark\b/.test(normalized) &&
+    !/\b(?:how much|how many|amount|total|sum|figure|number)\b/.test(normalized)
+  )
+    intents = intents.filter((i) => i !== 'amount');
   return SIGNIFICANCE.test(normalized) ? intents.filter((i) => i !== 'cause') : intents;
 }
 
@@ -389,6 +397,12 @@ export function withQuestionIdioms(question: string): string {
   // "A company that runs 100% on Google Cloud": wholly, not a figure.
   if (benefit.includes('100'))
     benefit = benefit.replace(/\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in)\b)/gi, 'wholly');
+  // "Azure first or AWS first?": which comes before the other.
+  if (/\bfirst\s+or\b/i.test(benefit))
+    benefit = benefit.replace(
+      /\b([\p{L}-]+)\s+first\s+or\s+([\p{L}-]+)\s+first\b/giu,
+      '$1 or $2 before anyone else',
+    );
   // "Does Azure still get new OpenAI stuff first?": before anyone else, not a first of its kind.
   if (/\bfirst\b/i.test(benefit)) benefit = benefit.replace(GETS_IT_FIRST, '$1before anyone else');
   // "Could OpenAI list this year?": a company that lists goes public.

@@ -877,6 +877,25 @@ describe('answering', () => {
     ).toMatch(/exclusiv/);
   });
 
+  it('reads a twelfth round: years offered as guesses, X first or Y first, ballpark durations', () => {
+    // A year offered after the question is a guess to correct, not a period asked about.
+    expect(factIds('msft ip rights expire when? 2030?')[0]).toBe('ip-licence-term');
+    expect(factIds('how long was openai locked into azure before this? since like 2019?')[0]).toBe(
+      'exclusivity-ended',
+    );
+    expect(factIds('new openai product drops -> azure first or aws first?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('ballpark how long until openai on bedrock is fully generally available?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    expect(factIds('lmao did the agi clause finally die')[0]).toBe('agi-clause-removed');
+    // "Losing their minds over" is chatter; "over" there is no ending.
+    expect(engine.explain('why is everyone losing their minds over bedrock lol').analysis.terms).toEqual([
+      'bedrock',
+    ]);
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
