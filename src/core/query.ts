@@ -727,9 +727,12 @@ export function createQueryReader({
       askedFor: null,
       askedForUnknown: false,
       flow: null,
-      attributed: [...framed.matchAll(ATTRIBUTION)].flatMap((m) =>
-        analyzer.canonicalWords(m[1] ?? m[2] ?? '').flatMap((w) => analyzer.entityOf(w) ?? []),
-      ),
+      // Only where a word of saying or "per" occurs: most questions have none.
+      attributed: /\b(?:sa[yi]|claim|according|per)/i.test(framed)
+        ? [...framed.matchAll(ATTRIBUTION)].flatMap((m) =>
+            analyzer.canonicalWords(m[1] ?? m[2] ?? '').flatMap((w) => analyzer.entityOf(w) ?? []),
+          )
+        : [],
       speaker: speaker
         ? (analyzer
             .canonicalWords(speaker)
