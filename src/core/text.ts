@@ -56,7 +56,7 @@ const STOP_WORDS = new Set(
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
-  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite whispers whisper subset huh entire procurement hell irl monster`.split(
+  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite btwn whispers whisper subset huh entire procurement hell irl monster`.split(
     /\s+/,
   ),
 );
@@ -247,7 +247,7 @@ const REPORTED =
 // who asks and how sure they are, before what they ask. ("Apart from the end date," is what they
 // do not ask: the query reader sets it aside.)
 const HEDGE =
-  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,—–-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+(?:(?:a|an|the|my|our|another|some|this|that|one)\s+)?#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears|(?:keeps|kept) (?:saying|repeating|insisting|claiming|quoting|citing|telling (?:me|us)))\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!—–-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:i\s+)?saw\s+(?:a|an|some)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:claiming|saying|that says|that said|that claims)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|(?:(?:can|could) (?:someone|somebody|anyone|you|u) )?remind (?:me|us)(?: again)?\s+(?=(?:what|when|why|how|who|which|whether|if)\b)|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,—–-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+(?:(?:a|an|the|my|our|another|some|this|that|one)\s+)?#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears|(?:keeps|kept) (?:saying|repeating|insisting|claiming|quoting|citing|telling [\p{L}]+))\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!—–-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:i\s+)?saw\s+(?:a|an|some)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:claiming|saying|that says|that said|that claims)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|(?:(?:can|could) (?:someone|somebody|anyone|you|u) )?remind (?:me|us)(?: again)?\s+(?=(?:what|when|why|how|who|which|whether|if)\b)|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 // Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
@@ -317,7 +317,13 @@ export function withoutFraming(question: string): string {
   // ...unless the message asks a question of its own beside it: "Someone asked "is Azure still
   // exclusive?" and I said no. So when did Amazon invest?" ("...what do I say" asks nothing new.)
   const outside = quoted ? question.replace(quoted[0], ' ') : '';
-  if (quoted?.[1] && !outside.includes('?')) return withoutFraming(quoted[1]);
+  // ("...?" possible?" asks nothing new either: a word or three after a label.)
+  const bare = (text: string) =>
+    text
+      .replace(/^[^:]*:/, '')
+      .trim()
+      .split(/\s+/).length <= 3;
+  if (quoted?.[1] && (!outside.includes('?') || bare(outside))) return withoutFraming(quoted[1]);
   const lower = question.toLowerCase();
   let stripped = question.replace(GREETING, '').replace(HEDGE, '');
   // "A customer wants to know if X": the reported "if" is "whether", setting up no case.
@@ -360,6 +366,8 @@ function spelledNumber(words: string): number {
 
 const FALLING =
   /\b(prices?|pricing|costs?|rates?|revenues?|sales|stock|shares?|margins?|valuation)\s+(?:drop|drops|dropped|dropping)\b/gi;
+const DROP_THE_NEWS =
+  /\bdrop(s|ped|ping)?\s+((?:the|their|its|a)\s+(?:[\p{L}'–-]+\s+){0,2}?(?:news|rewrite|overhaul|restructuring|restructure|announcement|update|shakeup|shake-up|revamp|rework|redo)\b)/giu;
 const GETS_IT_FIRST =
   /\b((?:get|gets|getting|got|hit|hits|hitting|reach|reaches|reaching)\s+(?:(?!first\b|time\b)[\p{L}'-]+\s+){1,4})first\b(?=\s*(?:$|[?.!,;:]|\s(?:or|and|but|before|than|now|again|still|too|anymore)\b))/giu;
 // Not "can you list...", nor "list the products": a list written out, not a listing.
@@ -393,7 +401,7 @@ export function withQuestionIdioms(question: string): string {
     benefit = benefit.replace(/\bkick(?:s|ing|ed)?\s+((?:[\p{L}'-]+\s+){1,2}?)up\b/giu, 'pay $1');
   // "What set the whole restructuring in motion?": what set it off.
   if (/\bin motion\b/i.test(benefit))
-    benefit = benefit.replace(/\bset\s+((?:[\p{L}'-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1');
+    benefit = benefit.replace(/\bset\s+((?:[\p{L}'–-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1');
   // "A company that runs 100% on Google Cloud": wholly, not a figure.
   if (benefit.includes('100'))
     benefit = benefit.replace(/\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in)\b)/gi, 'wholly');
@@ -408,6 +416,12 @@ export function withQuestionIdioms(question: string): string {
   // "Could OpenAI list this year?": a company that lists goes public.
   if (/\blist\b/i.test(benefit)) benefit = benefit.replace(LISTS, '$1go public');
   if (!/drop/i.test(benefit)) return benefit;
+  // "When did they drop the partnership rewrite?": news dropped is news announced.
+  benefit = benefit.replace(
+    DROP_THE_NEWS,
+    (_, end: string | undefined, rest: string) =>
+      `${end === 'ped' ? 'announced' : end === 'ping' ? 'announcing' : 'announce'} ${rest}`,
+  );
   return (
     benefit
       // "Will Azure revenue drop?", "prices dropping": a fall, not an ending.
@@ -419,7 +433,7 @@ export function withQuestionIdioms(question: string): string {
       )
       .replace(
         // Not a drop with an article before it ("a sharp drop after the news"): a noun, not a launch.
-        /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2}|\b(?:a|an|the|this|that)\s+(?:[\w'-]+\s+)?)\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|before|after)\b))/gi,
+        /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2}|\b(?:a|an|the|this|that)\s+(?:[\w'-]+\s+)?)\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|before|after|late|early|mid|around|back|earlier)\b))/gi,
         'came out',
       )
       .replace(/\bnew\s+((?:[\w-]+\s+){0,2})drops\b/gi, 'new $1releases')

@@ -896,6 +896,31 @@ describe('answering', () => {
     ]);
   });
 
+  it('reads a thirteenth round: news that dropped, a forwarded question with a bare tag, plain words', () => {
+    expect(
+      factIds(
+        'someone in #general said the msft/openai contract thing dropped late april... which day exactly?',
+      )[0],
+    ).toBe('restructuring-announced');
+    expect(factIds('when exactly did msft and openai drop the partnership rewrite')[0]).toBe(
+      'restructuring-announced',
+    );
+    expect(
+      factIds(
+        'Fwd from a prospect: "can we hit GPT models from our AWS account without going through Azure?" possible?',
+      )[0],
+    ).toBe('bedrock-gpt-and-codex');
+    expect(
+      factIds("what does 'first call' actually mean for microsoft in this deal, in normal human words")[0],
+    ).toBe('microsoft-primary-partner');
+    expect(factIds('how long was openai chained to azure before they finally cut it loose')[0]).toBe(
+      'exclusivity-ended',
+    );
+    expect(factIds('What actually set the Microsoft–OpenAI renegotiation in motion?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
