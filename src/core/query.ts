@@ -706,7 +706,7 @@ export function createQueryReader({
       for (const m of normalized.matchAll(RULED_OUT))
         for (const w of analyzer.canonicalWords(m[0])) if (!analyzer.entityOf(w)) asides.add(w);
     // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
-    // with "or later".
+    // ("2030 or later?", "...expire when? 2030?").
     const guessed = asking.includes(' or ') || /\d\s*\?+\s*$/.test(asking) ? guesses(asking) : [];
     const yearsNamed = (asking.match(YEAR) ?? []).filter((y) => !guessed.some((g) => g.year === y));
     // The words of a guess are no more what is asked than the year is.
@@ -728,7 +728,7 @@ export function createQueryReader({
       askedForUnknown: false,
       flow: null,
       // Only where a word of saying or "per" occurs: most questions have none.
-      attributed: /\b(?:sa[yi]|claim|according|per)/i.test(framed)
+      attributed: ATTRIBUTION_KEY.test(framed)
         ? [...framed.matchAll(ATTRIBUTION)].flatMap((m) =>
             analyzer.canonicalWords(m[1] ?? m[2] ?? '').flatMap((w) => analyzer.entityOf(w) ?? []),
           )
@@ -928,7 +928,7 @@ const POSSIBLE =
 const guesses = (text: string) =>
   [
     ...text.matchAll(
-      /\b((?:19|20)\d\d)\b(?:\s+[^\s?.]+){0,5}?,?\s+or\s+(?:later|earlier|before|after|so)\b|(?<=[?.!,]\s+)(?:(?:like|maybe|prob|probably|since|around|in|by)\s+){0,2}((?:19|20)\d\d)\s*\?+(?=(?:\s*(?:19|20)\d\d\s*\?+)*\s*$)/g,
+      /\b((?:19|20)\d\d)\b(?:\s+[^\s?.]+){0,5}?,?\s+or\s+(?:later|earlier|before|after|so)\b|(?<=[?.!,]\s+)(?:(?:since\s+)?(?:like|maybe|prob|probably|around)\s+)?((?:19|20)\d\d)\s*\?+(?=(?:\s*(?:19|20)\d\d\s*\?+)*\s*$)/g,
     ),
   ].map((m) => ({ year: (m[1] ?? m[2]) as string, text: m[0] }));
 const DEFINITION =
@@ -1020,8 +1020,13 @@ const CLAUSE_OPENER =
 /** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
 const ASKS_WHEN =
   /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
-const ATTRIBUTION =
-  /\b(?:according to|per)\s+([\p{L}\p{N}]+)|\b([\p{L}\p{N}]+)\s+(?:is\s+|are\s+|has\s+been\s+)?(?:say|says|said|saying|claim|claims|claimed|claiming)\b(?!\s+about)/giu;
+const SAYING = 'say|says|said|saying|claim|claims|claimed|claiming';
+/** "per OpenAI", "OpenAI is saying": whom a claim is credited to. */
+const ATTRIBUTION = new RegExp(
+  `\\b(?:according to|per)\\s+([\\p{L}\\p{N}]+)|\\b([\\p{L}\\p{N}]+)\\s+(?:is\\s+|are\\s+|has\\s+been\\s+)?(?:${SAYING})\\b(?!\\s+about)`,
+  'giu',
+);
+const ATTRIBUTION_KEY = new RegExp(`\\b(?:${SAYING}|according|per)\\b`, 'i');
 const SENTENCE_END = /(?<=[.!?])\s+/;
 /** "Was it Google that...", "Is it really Amazon who...": the one put forward. */
 const CLEFT =

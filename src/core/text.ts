@@ -115,7 +115,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b`,
+      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark(?!\\s+(?:how long|when|how many (?:more |extra |additional )?${TIME_UNITS}))|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b`,
     ),
   ],
   [
@@ -192,17 +192,9 @@ export const KIND_WORDS: Readonly<Record<string, Intent>> = {
 };
 
 export function detectIntents(normalized: string): Intent[] {
-  let intents = INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);
+  const intents = INTENT_PATTERNS.filter(([, re]) => re.test(normalized)).map(([intent]) => intent);
   // "AMZN $50B OpenAI?" asks about the sum; "what strings came with the $50B?" asks for the strings.
   if (intents.length === 0 && normalized.includes('$')) intents.push('amount');
-  // "Ballpark how long until GA?": roughly how long, not a sum.
-  if (
-    intents.includes('amount') &&
-    intents.includes('duration') &&
-    /\bballpark\b/.test(normalized) &&
-    !/\b(?:how much|how many|amount|total|sum|figure|number)\b/.test(normalized)
-  )
-    intents = intents.filter((i) => i !== 'amount');
   return SIGNIFICANCE.test(normalized) ? intents.filter((i) => i !== 'cause') : intents;
 }
 
@@ -247,7 +239,7 @@ const REPORTED =
 // who asks and how sure they are, before what they ask. ("Apart from the end date," is what they
 // do not ask: the query reader sets it aside.)
 const HEDGE =
-  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,—–-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+(?:(?:a|an|the|my|our|another|some|this|that|one)\s+)?#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears|(?:keeps|kept) (?:saying|repeating|insisting|claiming|quoting|citing|telling [\p{L}]+))\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!—–-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:i\s+)?saw\s+(?:a|an|some)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:claiming|saying|that says|that said|that claims)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|(?:(?:can|could) (?:someone|somebody|anyone|you|u) )?remind (?:me|us)(?: again)?\s+(?=(?:what|when|why|how|who|which|whether|if)\b)|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
+  /^(?:(?:quick\s+)?sanity[- ]check\s*[:,—–-]?\s*|(?:bottom line|long story short|in short|in a nutshell)\s*[:,-]\s*|from (?:an?|the|my|our) [\p{L}' -]{1,30}?(?:angle|perspective|standpoint|point of view|pov|side)\s*,\s*|(?!\s*(?:when|why|how|what|which|who|whom|whose|where|did|does|do|is|are|was|were)\b)[^.?]{0,60}?\b(?:draft|article|report|post|tweet|tiktok|video|clip|reel|thread|headline|memo|story|someone|somebody|people|colleague|coworker|friend|boss|manager)(?:\s+(?:in|on|at)\s+(?:(?:a|an|the|my|our|another|some|this|that|one)\s+)?#?[\w-]+)?\s+(?:that\s+)?(?:(?:keeps|kept)\s+)?(?:says|said|saying|claims|claimed|claiming|suggests|suggested|suggesting|reports|reported|reporting|swore|swears|insists|insisted|insisting|posted|tweeted)\s+(?:that\s+)?|(?:sorry|apologies)\b[^,?]{0,40}?(?:question|q)\b\s*(?:,|but|-|:)?\s*(?:but\s+)?|(?:noob|stupid|dumb|silly|newbie)\s+(?:question|q)\s*[:,-]?\s*|(?:our|my|the|a|an|some)\s+[\p{L} -]{1,30}?\s+(?:says|say|said|told me|told us|claims|claim|claimed|thinks|reckons|insists|swears|(?:keeps|kept) (?:saying|repeating|insisting|claiming|quoting|citing|telling [\p{L}]+))\s+(?:that\s+)?|for\s+(?:a|an|the|my|our)\s+[\p{L} -]{1,30}?\s*[:-]\s+|(?:where do things stand|what's the (?:status|latest|deal|story)|whats the (?:status|latest|deal|story)|any (?:news|update|updates)|what's up|whats up)\s+(?:with|on|about|of|re)\s+|[\p{L} -]{1,30}\bhere\s*[,:;.!—–-]+\s*|(?:just\s+)?(?:double[- ]?)?check(?:ing)?(?:\s+(?:a|the|on|one)\s+[\p{L}]+)?\s*[:,-]\s*|(?:isn't|is|wasn't|was)\s+it\s+(?:true|right|correct)\s+(?:that\s+)?|(?:am i|i'm|im)\s+right\s+that\s+|correct me if i'm wrong\s*[,:;-]?\s*|i\s+(?:heard|read|saw)\s+(?:that\s+)?|(?:explain like i'm five|eli5)\s*[:,-]?\s*|(?:(?:can|could) (?:someone|somebody|anyone|you|u) )?remind (?:me|us)(?: again)?\s+(?=(?:what|when|why|how|who|which|whether|if)\b)|i\s+(?:really\s+)?doubt\s+(?:that\s+)?)+/iu;
 
 // "...for a slide", "for the board memo": what the answer is for, not what is asked.
 // Only closing a sentence, of lower-case words, and nouns that name nothing in the article: "for
@@ -317,12 +309,14 @@ export function withoutFraming(question: string): string {
   // ...unless the message asks a question of its own beside it: "Someone asked "is Azure still
   // exclusive?" and I said no. So when did Amazon invest?" ("...what do I say" asks nothing new.)
   const outside = quoted ? question.replace(quoted[0], ' ') : '';
-  // ("...?" possible?" asks nothing new either: a word or three after a label.)
-  const bare = (text: string) =>
-    text
-      .replace(/^[^:]*:/, '')
-      .trim()
-      .split(/\s+/).length <= 3;
+  // ("Fwd: "...?" possible?" asks nothing new either: a word or three with no question word.
+  // "...?" How much?" does.)
+  const bare = (text: string) => {
+    const rest = text.replace(/^[^:"“]*:/, '').trim();
+    return (
+      rest.split(/\s+/).length <= 3 && !/\b(?:what|which|when|why|how|who|where|until|till)\b/i.test(rest)
+    );
+  };
   if (quoted?.[1] && (!outside.includes('?') || bare(outside))) return withoutFraming(quoted[1]);
   const lower = question.toLowerCase();
   let stripped = question.replace(GREETING, '').replace(HEDGE, '');
@@ -366,8 +360,16 @@ function spelledNumber(words: string): number {
 
 const FALLING =
   /\b(prices?|pricing|costs?|rates?|revenues?|sales|stock|shares?|margins?|valuation)\s+(?:drop|drops|dropped|dropping)\b/gi;
+const DROP_CAME_OUT = new RegExp(
+  String.raw`(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2}|\b(?:a|an|the|this|that)\s+(?:[\w'-]+\s+)?)\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|before|after|back|earlier)\b|\s(?:late|early|mid)\s+(?:${MONTH_NAMES})\b))`,
+  'gi',
+);
+// Not "could Microsoft drop the overhaul?": what might be dropped is abandoned, not announced.
 const DROP_THE_NEWS =
-  /\bdrop(s|ped|ping)?\s+((?:the|their|its|a)\s+(?:[\p{L}'–-]+\s+){0,2}?(?:news|rewrite|overhaul|restructuring|restructure|announcement|update|shakeup|shake-up|revamp|rework|redo)\b)/giu;
+  /(?<!\b(?:could|would|should|will|might|may|to|gonna)\s+(?:[\p{L}'-]+\s+){0,2})\bdrop(s|ped|ping)?\s+((?:the|their|its|a)\s+(?:[\p{L}'–-]+\s+){0,2}?(?:news|rewrite|overhaul|restructuring|restructure|announcement|shakeup|shake-up|revamp|rework|redo)\b)/giu;
+/** "release" as "drop" is inflected: drops, dropped, dropping. */
+const inflected = (base: string, end = '') =>
+  end === 'ped' ? `${base}d` : end === 'ping' ? `${base.slice(0, -1)}ing` : `${base}${end}`;
 const GETS_IT_FIRST =
   /\b((?:get|gets|getting|got|hit|hits|hitting|reach|reaches|reaching)\s+(?:(?!first\b|time\b)[\p{L}'-]+\s+){1,4})first\b(?=\s*(?:$|[?.!,;:]|\s(?:or|and|but|before|than|now|again|still|too|anymore)\b))/giu;
 // Not "can you list...", nor "list the products": a list written out, not a listing.
@@ -398,7 +400,10 @@ export function withQuestionIdioms(question: string): string {
     );
   // "Still has to kick revenue up to Microsoft?": paying it.
   if (/\bkick/i.test(benefit))
-    benefit = benefit.replace(/\bkick(?:s|ing|ed)?\s+((?:[\p{L}'-]+\s+){1,2}?)up\b/giu, 'pay $1');
+    benefit = benefit.replace(
+      /\bkick(?:s|ing|ed)?\s+((?:(?:its|their|the|some|a)\s+)?(?:revenue|money|cash|cut|share|payments?))\s+up\s+to\b/giu,
+      'pay $1 to',
+    );
   // "What set the whole restructuring in motion?": what set it off.
   if (/\bin motion\b/i.test(benefit))
     benefit = benefit.replace(/\bset\s+((?:[\p{L}'–-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1');
@@ -408,7 +413,7 @@ export function withQuestionIdioms(question: string): string {
   // "Azure first or AWS first?": which comes before the other.
   if (/\bfirst\s+or\b/i.test(benefit))
     benefit = benefit.replace(
-      /\b([\p{L}-]+)\s+first\s+or\s+([\p{L}-]+)\s+first\b/giu,
+      /\b((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+first\s+or\s+((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+first\b/giu,
       '$1 or $2 before anyone else',
     );
   // "Does Azure still get new OpenAI stuff first?": before anyone else, not a first of its kind.
@@ -419,8 +424,7 @@ export function withQuestionIdioms(question: string): string {
   // "When did they drop the partnership rewrite?": news dropped is news announced.
   benefit = benefit.replace(
     DROP_THE_NEWS,
-    (_, end: string | undefined, rest: string) =>
-      `${end === 'ped' ? 'announced' : end === 'ping' ? 'announcing' : 'announce'} ${rest}`,
+    (_, end: string | undefined, rest: string) => `${inflected('announce', end)} ${rest}`,
   );
   return (
     benefit
@@ -433,12 +437,12 @@ export function withQuestionIdioms(question: string): string {
       )
       .replace(
         // Not a drop with an article before it ("a sharp drop after the news"): a noun, not a launch.
-        /(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2}|\b(?:a|an|the|this|that)\s+(?:[\w'-]+\s+)?)\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|before|after|late|early|mid|around|back|earlier)\b))/gi,
+        DROP_CAME_OUT,
         'came out',
       )
       .replace(/\bnew\s+((?:[\w-]+\s+){0,2})drops\b/gi, 'new $1releases')
       .replace(/\bdrop(s|ped|ping)?(?=\s+(?:something new|anything new|a new|new)\b)/gi, (_, end?: string) =>
-        end === 'ping' ? 'releasing' : end === 'ped' ? 'released' : `release${end ?? ''}`,
+        inflected('release', end),
       )
   );
 }
@@ -474,7 +478,7 @@ export function splitWords(text: string): string[] {
   // "#1 partner": number one.
   if (t.includes('#1')) t = t.replace(/#1\b/g, ' number one ');
   // "did the % go up?": a percent sign with no number is the word.
-  if (t.includes('%')) t = t.replace(/(?<![\d.]\s?)%/g, ' percentage ');
+  if (t.includes('%')) t = t.replace(/(?<!\d\s?)%/g, ' percentage ');
   // "the 15th": an ordinal's ending is no word. "50b", "3x": a number and its unit are two words.
   if (/\d[a-z]/.test(t)) t = t.replace(/(\d)(?:st|nd|rd|th)\b/g, '$1').replace(/(\d)([a-z]+)\b/g, '$1 $2');
   // "set the whole thing off": the particle goes with its verb ("set off the whole thing").

@@ -921,6 +921,26 @@ describe('answering', () => {
     );
   });
 
+  it('keeps to what is asked where the later patterns could read too much', () => {
+    // A follow-up with a question word is a question of its own, not a tag.
+    expect(engine.ask('"Does Microsoft still get a revenue share from OpenAI?" How much?').text).toMatch(
+      /figure/,
+    );
+    // A period asked about ("in 2019?") is no guess.
+    expect(engine.ask('What changed in the partnership, in 2019?').text).toMatch(/period/);
+    // "Drop early" is no release, "kick the IPO up a notch" no payment, a modal drop no announcement.
+    expect(engine.explain('Does Azure exclusivity drop early if OpenAI hits AGI?').analysis.terms).toContain(
+      'end',
+    );
+    expect(engine.explain('Did they kick the IPO up a notch?').analysis.terms).not.toContain('pai');
+    expect(
+      engine.explain('Could Microsoft drop the overhaul and keep exclusivity?').analysis.terms,
+    ).not.toContain('announc');
+    // "Ballpark how many years" asks how long; "stay flat" is unchanged.
+    expect(factIds("Ballpark how many years until Microsoft's IP licence ends?")[0]).toBe('ip-licence-term');
+    expect(factIds('Did the revenue share stay flat?')[0]).toBe('openai-revenue-share-continues');
+  });
+
   it('reads who hands whom money, even with words between', () => {
     expect(factIds('does openai still have to hand microsoft a cut of revenue?')[0]).toBe(
       'openai-revenue-share-continues',
