@@ -6,9 +6,11 @@ import {
   askedForOf,
   detectIntents,
   FUTURE,
+  isShortTag,
   isStopWordTypo,
   MONTH_WORDS,
   splitWords,
+  WH_WORD,
   withoutConditionalWhen,
   withoutFraming,
   withQuestionIdioms,
@@ -325,13 +327,13 @@ export function createQueryReader({
           .map((c) => c.text)
           .join(' '),
       );
-      const known = asked.filter((w) => analyzer.entityOf(w) || knownTerms.has(analyzer.term(w) ?? ''));
+      const knownAsked = asked.filter((w) => analyzer.entityOf(w) || knownTerms.has(analyzer.term(w) ?? ''));
       // "why restructure at all, things seemed fine": a question word and one known word will do,
       // unless the question points back to the comment ("what does that mean?").
       const wh = clauses.some(
         (c) => c.asks && WH_WORD.test(c.text) && !POINTS_TO_CLAIM.test(openingOf(c.text)),
       );
-      if (known.length >= 2 || (wh && known.length === 1))
+      if (knownAsked.length >= 2 || (wh && knownAsked.length === 1))
         return asideOf(
           clauses.map((c) => c.text),
           clauses.map((c) => c.asks),
@@ -356,9 +358,7 @@ export function createQueryReader({
     // "...wants GPT without an Azure account. Possible now?": a question of a word or three asks
     // about what the other sentences say.
     const bare = (q: string) =>
-      q.trim().split(/\s+/).length <= 3 &&
-      !WH_WORD.test(q) &&
-      !analyzer.canonicalWords(q).some((w) => analyzer.entityOf(w));
+      isShortTag(q) && !analyzer.canonicalWords(q).some((w) => analyzer.entityOf(w));
     if (questions.every(bare)) return new Set();
     // "...keeps the AGI trigger. Does it?": the question is in the other sentences.
     // "...is months away. Does that match?" too: the question adds no word the knowledge base knows.
@@ -923,8 +923,10 @@ const ACTUAL = new RegExp(
 );
 const POSSIBLE =
   /\b(?:can|could|cannot|can't|cant|allowed|able|may|might|free|option|options|possible|permitted|permission|let|lets|would|restricted|restriction|stop|prevent|barred|limited|locked|lock|exclusive|exclusivity)\b/;
-/** "2019 with the first billion, or later?": a year put forward to be corrected, and its words. */
-// "...2030 or later?", and years offered on their own after the question: "expire when? 2030?".
+/**
+ * Years put forward to be corrected, and their words: "2019 with the first billion, or later?", and
+ * years offered on their own after the question ("expire when? 2030?", "2019? 2022?").
+ */
 const guesses = (text: string) =>
   [
     ...text.matchAll(
@@ -1137,7 +1139,6 @@ const POINTS_BACK = /\b(?:that|this|it|its|they|them|those|these|there|he|she|on
 const POINTS_TO_CLAIM = /\b(?:that|this|it)\b/i;
 /** Pointing back is how a question opens: "was that fixed?", not "...or does it keep running?". */
 const openingOf = (text: string) => text.trim().split(/\s+/).slice(0, 4).join(' ');
-const WH_WORD = /\b(?:what|whats|wat|wats|which|when|whens|why|whys|how|hows|who|whos|where|wheres)\b/i;
 const HYPOTHETICAL = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b`, 'i');
 
 // A run of emoji and spaces, matched greedily once: a lazy run followed by spaces would be tried

@@ -205,6 +205,12 @@ const MARKUP = /<[@#!&:][^>]*>|<https?:[^>]*>|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+
 // Control and format characters (zero-width spaces, bidi overrides, soft hyphens) that survive NFKC.
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
+/** A question word, also as chat writes it ("whats", "hows"). */
+export const WH_WORD =
+  /\b(?:what|whats|wat|wats|which|when|whens|why|whys|how|hows|who|whos|where|wheres)\b/i;
+/** A word or three that asks no question of its own: "possible now?", "true??". */
+export const isShortTag = (text: string) => text.trim().split(/\s+/).length <= 3 && !WH_WORD.test(text);
+
 /** Cleans what a user typed into plain text: Unicode-normalised, no chat markup, single-spaced. */
 export function cleanQuestion(input: string): string {
   let text = input.normalize('NFKC').replace(/\s+/g, ' ').replace(INVISIBLE, '');
@@ -312,10 +318,8 @@ export function withoutFraming(question: string): string {
   // ("Fwd: "...?" possible?" asks nothing new either: a word or three with no question word.
   // "...?" How much?" does.)
   const bare = (text: string) => {
-    const rest = text.replace(/^[^:"“]*:/, '').trim();
-    return (
-      rest.split(/\s+/).length <= 3 && !/\b(?:what|which|when|why|how|who|where|until|till)\b/i.test(rest)
-    );
+    const rest = text.replace(/^[^:"“]*:/, '');
+    return isShortTag(rest) && !/\b(?:until|till)\b/i.test(rest);
   };
   if (quoted?.[1] && (!outside.includes('?') || bare(outside))) return withoutFraming(quoted[1]);
   const lower = question.toLowerCase();
@@ -360,6 +364,8 @@ function spelledNumber(words: string): number {
 
 const FALLING =
   /\b(prices?|pricing|costs?|rates?|revenues?|sales|stock|shares?|margins?|valuation)\s+(?:drop|drops|dropped|dropping)\b/gi;
+// A drop that is a coming-out: not one that was or has been dropped (removed), nor one after an
+// article ("a sharp drop after the news"), a noun.
 const DROP_CAME_OUT = new RegExp(
   String.raw`(?<!\b(?:news|got|get|gets|getting|been|be|being|was|were|is|are|has|have|had)\s+(?:[\w'-]+\s+){0,2}|\b(?:a|an|the|this|that)\s+(?:[\w'-]+\s+)?)\bdrop(?:s|ped)?(?=\s*(?:$|[?!.,;:—–]|\s(?:in|on|at|last|this|yesterday|today|tomorrow|when|already|yet|before|after|back|earlier)\b|\s(?:late|early|mid)\s+(?:${MONTH_NAMES})\b))`,
   'gi',
@@ -382,6 +388,61 @@ const GOT_OUT_OF =
 const IN_MONTH =
   /\b(?:(?:the\s+)?(?:end|start|beginning|middle) of\s+|(?:early|mid|late)[ -])(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/g;
 
+/** A rewrite of chat idiom: applied where its key occurs (most questions have none), in order. */
+type Rewrite = readonly [
+  key: RegExp,
+  pattern: RegExp,
+  by: string | ((match: string, ...groups: string[]) => string),
+];
+const IDIOMS: readonly Rewrite[] = [
+  // "What does Microsoft get out of it?": what it gains.
+  [/ out of/, GOT_OUT_OF, (m) => m.replace(/\bg[eo]ts?(?:ting)? out of$/i, 'benefit from')],
+  // "Pay OpenAI a percentage of its revenue": a share of revenue, not a rate asked for.
+  [
+    /percent/i,
+    /\ba (?:percentage|percent|%) of (its|their|his|her|the|our)? ?(revenue|revenues|sales|income)\b/gi,
+    'a share of $1 $2',
+  ],
+  // "Still has to kick revenue up to Microsoft?": paying it.
+  [
+    /\bkick/i,
+    /\bkick(?:s|ing|ed)?\s+((?:(?:its|their|the|some|a)\s+)?(?:revenue|money|cash|cut|share|payments?))\s+up\s+to\b/giu,
+    'pay $1 to',
+  ],
+  // "What set the whole restructuring in motion?": what set it off.
+  [/\bin motion\b/i, /\bset\s+((?:[\p{L}'–-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1'],
+  // "A company that runs 100% on Google Cloud": wholly, not a figure.
+  [/100/, /\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in)\b)/gi, 'wholly'],
+  // "Azure first or AWS first?": which comes before the other.
+  [
+    /\bfirst\s+or\b/i,
+    /\b((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+first\s+or\s+((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+first\b/giu,
+    '$1 or $2 before anyone else',
+  ],
+  // "Does Azure still get new OpenAI stuff first?": before anyone else, not a first of its kind.
+  [/\bfirst\b/i, GETS_IT_FIRST, '$1before anyone else'],
+  // "Could OpenAI list this year?": a company that lists goes public.
+  [/\blist\b/i, LISTS, '$1go public'],
+  // "When did they drop the partnership rewrite?": news dropped is news announced.
+  [/drop/i, DROP_THE_NEWS, (_, end, rest) => `${inflected('announce', end)} ${rest}`],
+  // "Will Azure revenue drop?", "prices dropping": a fall, not an ending.
+  [/drop/i, FALLING, '$1 decline'],
+  // "Was the Bedrock drop before the news?": a drop with an article before it is a release.
+  [
+    /drop/i,
+    /\b(the|a|this|that|their|its)\s+((?:(?!(?:news|sharp|big|huge|steep|sudden|massive|major|small|slight|price|stock|share|revenue)\b)[\w'-]+\s+){0,2}?)drop\b(?!\s+(?:in|of|off)\b)/gi,
+    '$1 $2release',
+  ],
+  // "When did the overhaul drop?": it came out.
+  [/drop/i, DROP_CAME_OUT, 'came out'],
+  [/drop/i, /\bnew\s+((?:[\w-]+\s+){0,2})drops\b/gi, 'new $1releases'],
+  [
+    /drop/i,
+    /\bdrop(s|ped|ping)?(?=\s+(?:something new|anything new|a new|new)\b)/gi,
+    (_, end) => inflected('release', end),
+  ],
+];
+
 /**
  * Idioms read as what they mean, only in questions. "When did the reshuffle drop?": dropping with
  * nothing dropped is coming out, not ending; the facts' own "dropped" (the AGI clause) is an
@@ -389,62 +450,10 @@ const IN_MONTH =
  * getting out of the deal. Prices that drop fall.
  */
 export function withQuestionIdioms(question: string): string {
-  let benefit = question.includes(' out of')
-    ? question.replace(GOT_OUT_OF, (m) => m.replace(/\bg[eo]ts?(?:ting)? out of$/i, 'benefit from'))
-    : question;
-  // "Pay OpenAI a percentage of its revenue": a share of revenue, not a rate asked for.
-  if (/percent/i.test(benefit))
-    benefit = benefit.replace(
-      /\ba (?:percentage|percent|%) of (its|their|his|her|the|our)? ?(revenue|revenues|sales|income)\b/gi,
-      'a share of $1 $2',
-    );
-  // "Still has to kick revenue up to Microsoft?": paying it.
-  if (/\bkick/i.test(benefit))
-    benefit = benefit.replace(
-      /\bkick(?:s|ing|ed)?\s+((?:(?:its|their|the|some|a)\s+)?(?:revenue|money|cash|cut|share|payments?))\s+up\s+to\b/giu,
-      'pay $1 to',
-    );
-  // "What set the whole restructuring in motion?": what set it off.
-  if (/\bin motion\b/i.test(benefit))
-    benefit = benefit.replace(/\bset\s+((?:[\p{L}'–-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1');
-  // "A company that runs 100% on Google Cloud": wholly, not a figure.
-  if (benefit.includes('100'))
-    benefit = benefit.replace(/\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in)\b)/gi, 'wholly');
-  // "Azure first or AWS first?": which comes before the other.
-  if (/\bfirst\s+or\b/i.test(benefit))
-    benefit = benefit.replace(
-      /\b((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+first\s+or\s+((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+first\b/giu,
-      '$1 or $2 before anyone else',
-    );
-  // "Does Azure still get new OpenAI stuff first?": before anyone else, not a first of its kind.
-  if (/\bfirst\b/i.test(benefit)) benefit = benefit.replace(GETS_IT_FIRST, '$1before anyone else');
-  // "Could OpenAI list this year?": a company that lists goes public.
-  if (/\blist\b/i.test(benefit)) benefit = benefit.replace(LISTS, '$1go public');
-  if (!/drop/i.test(benefit)) return benefit;
-  // "When did they drop the partnership rewrite?": news dropped is news announced.
-  benefit = benefit.replace(
-    DROP_THE_NEWS,
-    (_, end: string | undefined, rest: string) => `${inflected('announce', end)} ${rest}`,
-  );
-  return (
-    benefit
-      // "Will Azure revenue drop?", "prices dropping": a fall, not an ending.
-      .replace(FALLING, '$1 decline')
-      // "Was the Bedrock drop before the news?": a drop with an article before it is a release.
-      .replace(
-        /\b(the|a|this|that|their|its)\s+((?:(?!(?:news|sharp|big|huge|steep|sudden|massive|major|small|slight|price|stock|share|revenue)\b)[\w'-]+\s+){0,2}?)drop\b(?!\s+(?:in|of|off)\b)/gi,
-        '$1 $2release',
-      )
-      .replace(
-        // Not a drop with an article before it ("a sharp drop after the news"): a noun, not a launch.
-        DROP_CAME_OUT,
-        'came out',
-      )
-      .replace(/\bnew\s+((?:[\w-]+\s+){0,2})drops\b/gi, 'new $1releases')
-      .replace(/\bdrop(s|ped|ping)?(?=\s+(?:something new|anything new|a new|new)\b)/gi, (_, end?: string) =>
-        inflected('release', end),
-      )
-  );
+  let text = question;
+  for (const [key, pattern, by] of IDIOMS)
+    if (key.test(text)) text = typeof by === 'string' ? text.replace(pattern, by) : text.replace(pattern, by);
+  return text;
 }
 
 /** Lower-cased words with possessives and most punctuation gone; hyphens split words. */
