@@ -698,13 +698,16 @@ export function createQueryReader({
 
     // "...without setting up an Azure tenant": the switch the question rules out is not what it
     // asks about (its companies are settled by the guard below). "Without OpenAI's consent" is.
-    if (normalized.includes('without '))
-      for (const m of normalized.matchAll(WITHOUT))
-        for (const w of analyzer.canonicalWords(m[1] ?? '')) if (!analyzer.entityOf(w)) asides.add(w);
+    // A word the question also uses elsewhere stays asked: in "...won't touch anything that isn't
+    // GA. How long till it's GA?", GA is what is asked about.
+    const ruleOut = (phrase: string) => {
+      const elsewhere = new Set(analyzer.canonicalWords(normalized.replace(phrase, ' ')));
+      for (const w of analyzer.canonicalWords(phrase))
+        if (!analyzer.entityOf(w) && !elsewhere.has(w)) asides.add(w);
+    };
+    if (normalized.includes('without ')) for (const m of normalized.matchAll(WITHOUT)) ruleOut(m[1] ?? '');
     // "...but refuses to touch Azure", "instead of making an Azure account" likewise.
-    if (RULING_OUT_PHRASE.test(normalized))
-      for (const m of normalized.matchAll(RULED_OUT))
-        for (const w of analyzer.canonicalWords(m[0])) if (!analyzer.entityOf(w)) asides.add(w);
+    if (RULING_OUT_PHRASE.test(normalized)) for (const m of normalized.matchAll(RULED_OUT)) ruleOut(m[0]);
     // Background sets no period ("...I could've sworn it was 2025"), nor does a guess offered
     // ("2030 or later?", "...expire when? 2030?").
     const guessed = asking.includes(' or ') || /\d\s*\?+\s*$/.test(asking) ? guesses(asking) : [];
@@ -810,10 +813,12 @@ export function createQueryReader({
     // yes-or-no question asks a company or a person to take; unknown to the facts, no fact says it
     // happened. Only after a name or a pronoun, where the verb's place is sure.
     const verbAsked = ASKED_VERB.exec(asking);
+    // "Did Microsoft's stake get diluted?": what was done to something of theirs, too.
+    const subjectAsked = verbAsked?.[1] ?? verbAsked?.[3];
     const askedVerb =
-      verbAsked?.[1] &&
-      (PRONOUNS.has(verbAsked[1]) || analyzer.canonicalWords(verbAsked[1]).some((w) => analyzer.entityOf(w)))
-        ? verbAsked[2]
+      subjectAsked &&
+      (PRONOUNS.has(subjectAsked) || analyzer.canonicalWords(subjectAsked).some((w) => analyzer.entityOf(w)))
+        ? (verbAsked?.[2] ?? verbAsked?.[4])
         : undefined;
     // "How does Microsoft still profit if OpenAI takes off on other clouds?": the case an "if"
     // clause sets up is background, unless the rest asks nothing of its own ("if speed isn't the
@@ -919,7 +924,7 @@ export function createQueryReader({
 
 /** What is so, or will be, as against what may be: "yet", "already", "will". */
 const ACTUAL = new RegExp(
-  `\\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal)\\b|${FUTURE.source}`,
+  `\\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal|next)\\b|${FUTURE.source}`,
 );
 const POSSIBLE =
   /\b(?:can|could|cannot|can't|cant|allowed|able|may|might|free|option|options|possible|permitted|permission|let|lets|would|restricted|restriction|stop|prevent|barred|limited|locked|lock|exclusive|exclusivity)\b/;
@@ -1022,7 +1027,8 @@ const CLAUSE_OPENER =
 /** A clause that opens by asking when: not "how does it profit when OpenAI grows". */
 const ASKS_WHEN =
   /(?:^|[,;:]\s*|\band\s+)(?:when|since when|(?:what|which) (?:day|date|year|month)|on what date)\b/;
-const SAYING = 'say|says|said|saying|claim|claims|claimed|claiming';
+const SAYING =
+  'say|says|said|saying|claim|claims|claimed|claiming|reckon|reckons|think|thinks|believe|believes|report|reports|reported';
 /** "per OpenAI", "OpenAI is saying": whom a claim is credited to. */
 const ATTRIBUTION = new RegExp(
   `\\b(?:according to|per)\\s+([\\p{L}\\p{N}]+)|\\b([\\p{L}\\p{N}]+)\\s+(?:is\\s+|are\\s+|has\\s+been\\s+)?(?:${SAYING})\\b(?!\\s+about)`,
@@ -1038,7 +1044,7 @@ const CLEFT =
  * yes-or-no question asks about, after its subject ("my employer", "Microsoft").
  */
 const ASKED_VERB =
-  /(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?(?:can|could|does|do|has|have)\s+([\p{L}'-]+)\s+(?:(?:still|actually|really|just|even|now|already|ever|also|legally)\s+)*(?:(?:have|has|need|needs|got|get|gets)\s+to\s+)?(?:be\s+)?([\p{L}]+)/u;
+  /(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?(?:can|could|does|do|has|have)\s+([\p{L}'-]+)\s+(?:(?:still|actually|really|just|even|now|already|ever|also|legally)\s+)*(?:(?:have|has|need|needs|got|get|gets)\s+to\s+)?(?:be\s+)?([\p{L}]+)|(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?did\s+([\p{L}-]+(?:'s\s+[\p{L}-]+)?)\s+(?:(?:still|actually|really|just|even|ever|also)\s+)*(?:get|got)\s+([\p{L}]+)/u;
 const PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'u', 'they', 'it', 'he', 'she']);
 // Adverbs that say when or how often something applies, which a fact must state to answer: "does
 // the cap apply retroactively?", "is it paid quarterly?". Other adverbs only colour a question.

@@ -56,9 +56,8 @@ const STOP_WORDS = new Set(
   care cares cared seemed seems seem vaporware shops wise ing swears forever spin memeing fault allergic
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
-  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite btwn whispers whisper subset huh entire procurement hell irl monster`.split(
-    /\s+/,
-  ),
+  theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite btwn whispers whisper subset huh entire procurement hell irl monster
+  wild director directors vp vps eng ammo ammunition`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -131,7 +130,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'cause',
     // "What was the trigger?", not "the AGI trigger in the contract".
-    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|fault|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|because|what (?:started|sparked|kicked off|set off|prompted|drove|caused))\b/,
+    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|fault|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|(?<!, )because|, because of|what (?:started|sparked|kicked off|set off|prompted|drove|caused))\b/,
   ],
   // "Did AWS end up with...", "in the final settlement": how it turned out, which a demand does not say.
   [
@@ -281,7 +280,7 @@ const ASKING_FOR =
 // "...capped now. Real or cope?", "legit or marketing hype?", "...or am I misremembering": is it
 // true, as a tag.
 const DOUBT_TAG =
-  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct|official)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+is\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:fanfic|fake|cap|cope|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing|(?:overhyped |hot )?take|exaggerat(?:ed|ion))(?:\s+again)?|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,8})\s*[?!.]*\s*$/iu;
+  /[\s,.;—–-]*\b(?:(?:real|legit|true|accurate|fact|facts|confirmed|correct|official)\s+or\s+(?:just\s+|pure\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}|fact[- ]?check(?:\s+(?:pls|plz|please|this|that|me))?|or\s+(?:is|was)\s+(?:that|this|it)\s+(?:just\s+|all\s+)?(?:a\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:unrelated|coincidence|coincidental|separate|fanfic|fake|cap|cope|copium|hopium|fud|made up|nonsense|bs|clickbait|speculation|rumou?rs?|meme|satire|hype|marketing|(?:overhyped |hot )?take|exaggerat(?:ed|ion))(?:\s+again)?|or\s+am\s+i\s+(?:just\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+){0,8})\s*[?!.]*\s*$/iu;
 // "...after 2030, like some ppl on reddit are saying?": who says so, closing the question.
 const HEARSAY =
   /\s*,?\s*\b(?:like|as)\s+(?:some\s+|a lot of\s+|many\s+)?(?:people|ppl|folks|everyone|everybody|someone|they|some)\b[^?.!,]{0,40}?\b(?:say|says|saying|said|claim|claims|claiming)(?=\s*[?.!]*\s*$)/i;
@@ -379,6 +378,9 @@ const inflected = (base: string, end = '') =>
 const GETS_IT_FIRST =
   /\b((?:get|gets|getting|got|hit|hits|hitting|reach|reaches|reaching)\s+(?:(?!first\b|time\b)[\p{L}'-]+\s+){1,4})first\b(?=\s*(?:$|[?.!,;:]|\s(?:or|and|but|before|than|now|again|still|too|anymore)\b))/giu;
 // Not "can you list...", nor "list the products": a list written out, not a listing.
+/** "Do we still get new OpenAI stuff before the AWS folks do?": before anyone else. */
+const GETS_IT_BEFORE =
+  /\b((?:get|gets|getting|got)\s+(?:(?!before\b)[\p{L}'-]+\s+){1,4})before\s+(?:the\s+|other\s+|any\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:folks|people|crowd|camp|shops|teams|customers|users|clouds?|everyone|everybody|anyone|others|rivals|competitors)(?:\s+(?:on|using|in|with)\s+(?:[\p{L}'-]+\s*){1,3}?)?(?:\s+(?:do|does|did))?(?=\s*(?:$|[?.!,;:]))/giu;
 const LISTS =
   /\b((?:(?:could|will|would|might|may|can)\s+(?!(?:you|u|ya|we|i|someone|somebody|anyone|anybody)\b)[\p{L}'-]+|to|gonna|going to)\s+(?:(?:actually|finally|even|really|still|publicly)\s+)?)list\b(?=\s*(?:$|[?.!,;]|\s(?:this|next|in|on|by|before|after|soon|publicly|at|later|yet|already|anytime|any time)\b))/giu;
 const GOT_OUT_OF =
@@ -421,6 +423,7 @@ const IDIOMS: readonly Rewrite[] = [
   ],
   // "Does Azure still get new OpenAI stuff first?": before anyone else, not a first of its kind.
   [/\bfirst\b/i, GETS_IT_FIRST, '$1before anyone else'],
+  [/\bbefore\b/i, GETS_IT_BEFORE, '$1before anyone else'],
   // "Could OpenAI list this year?": a company that lists goes public.
   [/\blist\b/i, LISTS, '$1go public'],
   // "When did they drop the partnership rewrite?": news dropped is news announced.

@@ -1205,6 +1205,62 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     ).toBe('codex-session-ceiling');
   });
 
+  it('credits what a publisher thinks or reckons to its source', () => {
+    expect(factIds('what does openai think the next limit on coding agents is?')[0]).toBe(
+      'agent-coding-bottleneck',
+    );
+    expect(factIds('what does openai reckon will slow agent coding down next?')[0]).toBe(
+      'agent-coding-bottleneck',
+    );
+  });
+
+  it('reads ", because ..." after a question as the asker\'s reason, not a question why', () => {
+    expect(factIds("what's the ipo angle here, because there's always one")[0]).toBe('possible-ipo-2026');
+  });
+
+  it("reads getting something before the other clouds' customers as getting it first", () => {
+    expect(factIds('do azure customers still get new openai models before the aws crowd does?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('do azure customers still get new openai models before people on other clouds?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+  });
+
+  it("abstains on what was done to something of a company's that no fact states", () => {
+    const diluted = engine.ask("did microsoft's stake get diluted as part of the deal?");
+    expect(diluted.text).toMatch(/^My sources don't say that\. What they do say: Microsoft keeps/);
+    expect(factIds("did microsoft's stake get smaller?")).toEqual([]);
+  });
+
+  it('does not say whether a launch on a named cloud comes next, only what is allowed', () => {
+    const next = engine.ask('will openai ship on google cloud next?');
+    expect(next.kind).toBe('abstain');
+    expect(next.text).toMatch(/^My sources don't say whether that will happen with Google Cloud\./);
+    expect(factIds('can openai ship its products on oracle cloud now?')[0]).toBe('any-cloud-provider');
+  });
+
+  it('keeps a word the question asks about even when a ruled-out clause repeats it', () => {
+    expect(
+      factIds(
+        "we run on bedrock but won't touch anything that isn't generally available. how long till it's GA?",
+      )[0],
+    ).toBe('bedrock-general-availability');
+  });
+
+  it('knows a few more ways to say what drove the overhaul and who is in the middle', () => {
+    expect(factIds('was the overhaul driven by amazon?')[0]).toBe('amazon-deal-triggered-restructuring');
+    expect(factIds("did amazon's $50B end up colliding with azure exclusivity?")[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+    expect(factIds('can we use gpt on aws without microsoft in the middle?')[0]).toBe(
+      'bedrock-gpt-and-codex',
+    );
+    expect(factIds("'first call' gets thrown around a lot; what does it mean?")).toEqual([
+      'microsoft-primary-partner',
+    ]);
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
