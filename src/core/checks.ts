@@ -114,7 +114,12 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     // "Is there a limit on how much...?" and "same % as before?" are answered yes or no; "is the
     // stake exactly 27%?" only by a fact that gives a figure of its own, to confirm or correct.
     // A bare phrase that names the figure ("total dollar amount through 2030?") asks for it.
-    const named = !YES_NO_ANYWHERE.test(normalized) && /\b(?:total|amount|figure|sum)\b/.test(normalized);
+    // So does one that names a rate ("rev share %?"), unless it compares it ("same % as before?").
+    const named =
+      !YES_NO_ANYWHERE.test(normalized) &&
+      (/\b(?:total|amount|figure|sum)\b/.test(normalized) ||
+        (a.intents.includes('percentage') &&
+          !/\b(?:same|unchanged|change|changed|changes|different|still)\b/.test(normalized)));
     if (
       a.yesNo ||
       /\bwhether\b/.test(normalized) ||

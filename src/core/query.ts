@@ -11,6 +11,7 @@ import {
   MONTH_WORDS,
   splitWords,
   WH_WORD,
+  WHOLLY,
   withoutConditionalWhen,
   withoutFraming,
   withQuestionIdioms,
@@ -1126,7 +1127,10 @@ const CASE_OPENERS = `${MID_CASE_OPENERS}|say|let's say|lets say|in case|wheneve
 const MID_CASE_KEY = new RegExp(`\\b(?:${MID_CASE_OPENERS})\\b`, 'i');
 const CASE_CLAUSE = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b[^,?]{1,80},\\s*(?=\\S)`, 'i');
 const intentText = (asking: string) => {
-  const cased = HYPOTHETICAL.test(asking) ? asking.replace(CASE_CLAUSE, '') : asking;
+  const cased = (HYPOTHETICAL.test(asking) ? asking.replace(CASE_CLAUSE, '') : asking).replace(
+    WHOLLY,
+    'wholly',
+  );
   return cased.includes('how m') ? cased.replace(LIMIT_ON_HOW_MUCH, '$1') : cased;
 };
 const LIMIT_ON_HOW_MUCH =

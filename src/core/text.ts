@@ -57,7 +57,8 @@ const STOP_WORDS = new Set(
   tripping lecture hand finance quoting quoted citing cited past rough giant enormous whopping hefty
   genuine put puts ballpark instead whens
   theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite btwn whispers whisper subset huh entire procurement hell irl monster
-  wild director directors vp vps eng ammo ammunition`.split(/\s+/),
+  wild director directors vp vps eng ammo ammunition reddit linkedin youtube hn referring refer refers
+  referred yoink yoinked yoinks`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -114,13 +115,13 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark(?!\\s+(?:how long|when|how many (?:more |extra |additional )?${TIME_UNITS}))|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b`,
+      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark(?!,?\\s+(?:how long|how soon|when|how many (?:more |extra |additional )?${TIME_UNITS}))|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b`,
     ),
   ],
   [
     'percentage',
     // "A percentage of its revenue" is the revenue share, not a rate asked for.
-    /(\b((?<!\ba )(?:percent|percentage)|a (?:percent|percentage)(?! of (?:its |their |the |his |her |our )?(?:revenue|revenues|sales|income)\b)|(?:what|which|whats|what's)(?: [\w']+){0,4} rate(?!\s*-?limit)|what share of)\b|%)/,
+    /(\b((?<!\ba )(?:percent|percentage)|a (?:percent|percentage)(?! of (?:its |their |the |his |her |our )?(?:revenue|revenues|sales|income)\b)|(?:what|which|whats|what's)(?: [\w']+){0,4} rate(?!\s*-?limit)|what share of)\b|(?<!\b(?:that|the|this|those|these)\s+\d+(?:\.\d+)?\s?)%)/,
   ],
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
@@ -381,6 +382,9 @@ const GETS_IT_FIRST =
 /** "Do we still get new OpenAI stuff before the AWS folks do?": before anyone else. */
 const GETS_IT_BEFORE =
   /\b((?:get|gets|getting|got)\s+(?:(?!before\b)[\p{L}'-]+\s+){1,4})before\s+(?:the\s+|other\s+|any\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:folks|people|crowd|camp|shops|teams|customers|users|clouds?|everyone|everybody|anyone|others|rivals|competitors)(?:\s+(?:on|using|in|with)\s+(?:[\p{L}'-]+\s*){1,3}?)?(?:\s+(?:do|does|did))?(?=\s*(?:$|[?.!,;:]))/giu;
+/** "Runs 100% on Google Cloud", "a 100% AWS shop", "100% gone": wholly, not a figure. */
+export const WHOLLY =
+  /\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in|gone|over|done|dead|ended|finished|sure|certain|true|real|confirmed|legit|official|free)\b|\s+[\p{L}-]+\s+(?:shop|house|customer|customers|company|team|stack)\b)/giu;
 const LISTS =
   /\b((?:(?:could|will|would|might|may|can)\s+(?!(?:you|u|ya|we|i|someone|somebody|anyone|anybody)\b)[\p{L}'-]+|to|gonna|going to)\s+(?:(?:actually|finally|even|really|still|publicly)\s+)?)list\b(?=\s*(?:$|[?.!,;]|\s(?:this|next|in|on|by|before|after|soon|publicly|at|later|yet|already|anytime|any time)\b))/giu;
 const GOT_OUT_OF =
@@ -414,7 +418,7 @@ const IDIOMS: readonly Rewrite[] = [
   // "What set the whole restructuring in motion?": what set it off.
   [/\bin motion\b/i, /\bset\s+((?:[\p{L}'–-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1'],
   // "A company that runs 100% on Google Cloud": wholly, not a figure.
-  [/100/, /\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in)\b)/gi, 'wholly'],
+  [/100/, WHOLLY, 'wholly'],
   // "Azure first or AWS first?": which comes before the other.
   [
     /\bfirst\s+or\b/i,

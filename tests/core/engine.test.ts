@@ -1261,6 +1261,39 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     ]);
   });
 
+  it('reads a bare phrase naming a rate as asking for it, unless it compares the rate', () => {
+    for (const q of ['rev share % openai pays msft?', 'revenue share percentage openai pays']) {
+      const answer = engine.ask(q);
+      expect(answer.text, q).toMatch(/^My sources don't give that figure\. What they do say: OpenAI keeps/);
+    }
+    expect(factIds('is the rev share % the same as before?')[0]).toBe('openai-revenue-share-continues');
+  });
+
+  it('reads "100%" before a shop or a state as wholly, and a figure pointed back to as no figure asked', () => {
+    expect(factIds("we're a 100% aws shop, can we get gpt models now?")[0]).toBe('bedrock-gpt-and-codex');
+    expect(factIds('are you 100% sure the agi clause is gone?')[0]).toBe('agi-clause-removed');
+    expect(factIds('what wall did devs hit with codex before the 500% boost?')[0]).toBe(
+      'codex-session-ceiling',
+    );
+    // A figure put forward to confirm is still asked about.
+    expect(factIds('how big a jump did symphony give, and is it 500%?')[0]).toBe('symphony-pull-requests');
+    expect(factIds('ballpark, how soon is openai on bedrock GA?')[0]).toBe('bedrock-general-availability');
+  });
+
+  it('knows more chat words for money put in, wanting, exceptions and where a claim was read', () => {
+    expect(factIds('how much is amazon putting behind openai?')[0]).toBe('amazon-commitment');
+    expect(factIds('any loophole in the azure-first rule?')[0]).toBe('microsoft-primary-partner');
+    expect(factIds('why was aws so thirsty for frontier?')).toContain('amazon-frontier-condition');
+    expect(factIds('my boss keeps referring to the april announcement, what day was that?')[0]).toBe(
+      'restructuring-announced',
+    );
+    expect(factIds("openai stops paying microsoft in 2028 right? that's what i read on reddit")[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    // A deck is no topic of the partnership's.
+    expect(factIds('can you summarise the Q3 sales deck')).toEqual([]);
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
