@@ -36,6 +36,11 @@ export type EngineOptions = {
   supportRatio: number;
   /** ...and, when it is from another topic, at least this share. */
   crossTopicRatio: number;
+  /**
+   * A fact that states what the question asks for (a date, a cause) leads the answer when it
+   * scores at least this share of the strongest.
+   */
+  fitLeadShare: number;
   /** At most this many facts in one answer. */
   maxFacts: number;
   /** How much more an unknown word counts than a known word the answer leaves unmatched. */
@@ -63,6 +68,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minLeadShare: 0.5,
   supportRatio: 0.6,
   crossTopicRatio: 0.85,
+  fitLeadShare: 0.7,
   maxFacts: 3,
   unknownWeight: 1.5,
   unknownRelief: 0.5,
@@ -495,6 +501,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // A question about a reason, a date, a duration or a condition that the chosen facts do not
     // state takes in the strongest fact that does, if it is a strong enough match in its own right.
     const states = (r: SearchResult): ReadonlySet<string> => facts.get(r.id)?.states ?? new Set();
+    const supplied = new Set<string>();
     for (const intent of intents) {
       if (!SUPPLEMENTED.has(intent) || group.some((r) => states(r).has(intent))) continue;
       const extra = results.find(
@@ -503,7 +510,10 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
           r.score >= (results[0]?.score ?? 0) * opts.minLeadShare &&
           entityOk(facts.get(r.id) as IndexedFact, a),
       );
-      if (extra && group.length < opts.maxFacts + 1) group.push(extra);
+      if (extra && group.length < opts.maxFacts + 1) {
+        group.push(extra);
+        supplied.add(extra.id);
+      }
     }
     const chosen = group.map((r) => facts.get(r.id) as IndexedFact);
     const missing = missingDetail(lower, a, chosen);
@@ -511,11 +521,15 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       return abstain(question, missing.reason, results, missing.context ? chosen[0]?.fact : undefined);
     // The fact that states what the question asks for ("why": a cause; "what is Frontier?": what
     // Frontier is) leads; then the strongest.
-    const fits = (f: IndexedFact) =>
-      meets(f.states, intents) || (a.defines !== null && f.fact.defines.includes(a.defines));
+    // Not a neighbour that only joined on the lead's words: "when does Microsoft's first call end?"
+    // is not answered by the date Azure exclusivity began. One taken in for stating it is.
+    const leadScore = group[0]?.score ?? 0;
+    const fits = (f: IndexedFact, score: number) =>
+      (supplied.has(f.fact.id) || score >= leadScore * opts.fitLeadShare) &&
+      (meets(f.states, intents) || (a.defines !== null && f.fact.defines.includes(a.defines)));
     const ordered = chosen
       .map((f, i) => ({ f, score: group[i]?.score ?? 0 }))
-      .sort((x, y) => Number(fits(y.f)) - Number(fits(x.f)) || y.score - x.score)
+      .sort((x, y) => Number(fits(y.f, y.score)) - Number(fits(x.f, x.score)) || y.score - x.score)
       .map(({ f }) => f.fact);
     const { lines, citations } = cited(ordered, (f, n) => withMarker(f.statement, n));
     return base('answer', lines.join(' '), { question, citations, topic: ordered[0]?.topic ?? null });

@@ -151,7 +151,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     'condition',
-    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|terms|catch|caveats?|requirements?|stipulations?|provisos?|fine print|small print|in what cases?|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
+    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|(?<!\b(?:under|in|with|per|by)\s+(?:the\s+|these\s+|those\s+)?(?:new\s+|revised\s+|updated\s+|restructured\s+|current\s+|reworked\s+)?)terms|catch|caveats?|requirements?|stipulations?|provisos?|fine print|small print|in what cases?|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
   ],
 ];
 

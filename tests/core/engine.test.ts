@@ -1294,6 +1294,25 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds('can you summarise the Q3 sales deck')).toEqual([]);
   });
 
+  it('reads "under the new terms" as the subject, not a question about conditions', () => {
+    expect(factIds('which clouds can openai put its products on under the new terms?')[0]).toBe(
+      'any-cloud-provider',
+    );
+    expect(factIds("what are the terms of amazon's money?")[0]).toBe('amazon-frontier-condition');
+  });
+
+  it('lets a fact stating what is asked lead only when it is nearly as strong as the best match', () => {
+    expect(
+      factIds(
+        'had openai ever really done a multi-cloud rollout before the amazon one, or was it just talk until then?',
+      )[0],
+    ).toBe('bedrock-first-multicloud');
+    // One taken in for stating the cause leads, however weak its words.
+    expect(factIds('why did they even reopen the contract in the first place?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
