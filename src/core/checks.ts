@@ -5,7 +5,7 @@
  */
 import type { Fact } from './knowledge/schema.js';
 import type { QueryAnalysis } from './query.js';
-import { type Analyzer, QUARTER_WANTED, splitWords } from './text.js';
+import { type Analyzer, FUTURE, QUARTER_WANTED, splitWords } from './text.js';
 
 /** A clause anywhere that asks yes or no, or whether there is any: "..., is there a ceiling?". */
 const YES_NO_ANYWHERE =
@@ -187,8 +187,12 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     if (a.defines && !chosen.some((f) => f.fact.defines.includes(a.defines as string)))
       return { reason: `My sources don't say what ${nameOf(a.defines)} is.`, context: true };
     // "Did AWS end up with Frontier exclusivity?" asks how a demand turned out, which it does not say.
-    if (intents.has('outcome') && chosen[0]?.states.has('demand'))
-      return { reason: "My sources don't say how that turned out.", context: true };
+    // Nor does it say what will come of it: "is Frontier going to be AWS-only?"
+    if ((intents.has('outcome') || FUTURE.test(lower)) && chosen[0]?.states.has('demand'))
+      return {
+        reason: `My sources don't say how that ${intents.has('outcome') ? 'turned out' : 'will turn out'}.`,
+        context: true,
+      };
     // "How do I request access?" wants steps: facts that give none do not answer it.
     if (intents.has('steps') && !chosen.some((f) => f.states.has('steps')))
       return { reason: "My sources don't say how to do that.", context: true };

@@ -58,7 +58,7 @@ const STOP_WORDS = new Set(
   genuine put puts ballpark instead whens
   theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite btwn whispers whisper subset huh entire procurement hell irl monster
   wild director directors vp vps eng ammo ammunition reddit linkedin youtube hn referring refer refers
-  referred yoink yoinked yoinks`.split(/\s+/),
+  referred yoink yoinked yoinks remind reminder argue argues arguing metric`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;

@@ -1313,6 +1313,34 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     );
   });
 
+  it('reads a lead-in before a statement with a confirming tag as background, and "per that X/Y piece"', () => {
+    expect(
+      factIds(
+        "quick check before i edit the vendor risk doc — openai isn't azure-exclusive anymore, correct?",
+      )[0],
+    ).toBe('exclusivity-ended');
+    expect(factIds('per that openai/msft writeup, what will limit agent coding next?')[0]).toBe(
+      'agent-coding-bottleneck',
+    );
+  });
+
+  it('does not say what will come of a demand, only what was demanded', () => {
+    const answer = engine.ask('is frontier going to be aws only?');
+    expect(answer.text).toMatch(/^My sources don't say how that will turn out\. What they do say: Amazon/);
+    expect(engine.ask('did aws end up with frontier exclusivity?').text).toMatch(/how that turned out\./);
+  });
+
+  it('knows usable, square with, remind me and metric', () => {
+    expect(factIds('is codex usable for aws customers?')[0]).toBe('bedrock-gpt-and-codex');
+    expect(factIds("how does amazon's ask for frontier square with openai being locked to azure?")[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+    expect(factIds('remind me, was the overhaul announced in april or may?')[0]).toBe(
+      'restructuring-announced',
+    );
+    expect(factIds('what metric went up 500% with symphony?')[0]).toBe('symphony-pull-requests');
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
