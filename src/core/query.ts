@@ -119,6 +119,10 @@ const TAG_QUESTION =
 const YES_NO =
   /^\s*(?:(?:wait|so|ok|okay|hmm|hey|and|but)\s*,?\s+)?(?:am|is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|shall|may|might)(?:n'?t)?\b|^\s*(?:won'?t|can'?t|ain'?t)\b/i;
 
+/** "Can you summarize...", "could u walk me through...": a request for an account, not a yes or no. */
+const REQUEST =
+  /^\s*(?:(?:hey|ok|okay|so)\s*,?\s+)?(?:can|could|would|will)\s+(?:you|u|ya|someone|somebody|anyone)\s+(?:please\s+|pls\s+|plz\s+|quickly\s+|just\s+)?(?:summari[sz]e|explain|list|give|walk|break|describe|outline|recap|write|draft|show|share|send)\b/i;
+
 /** What the engine makes of a question before searching. */
 export type QueryAnalysis = {
   intents: Intent[];
@@ -758,10 +762,13 @@ export function createQueryReader({
       months: [],
       // "Isn't it true the overhaul was announced in March?" still asks yes or no once the hedge
       // ("isn't it true") is set aside, so the question as asked counts too.
+      // "Can you summarize...?" asks for a summary, not whether the bot can give one.
       yesNo:
-        [question, asked, question.slice(lead?.text.length ?? 0)].some((q) =>
+        !REQUEST.test(question) &&
+        ([question, asked, question.slice(lead?.text.length ?? 0)].some((q) =>
           YES_NO.test(q.split(SENTENCE_END).find((s) => s.endsWith('?')) ?? q),
-        ) || question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s)),
+        ) ||
+          question.split(/(?<=\?)\s+/).some((s) => TAG_QUESTION.test(s))),
       asksWhen: ASKS_WHEN.test(normalized),
       excepted: {
         // "Besides the timeline": a date or how long, whichever a fact gives.
@@ -813,6 +820,18 @@ export function createQueryReader({
     // "Can Microsoft sublicense the IP?", "does OpenAI still have to train on Azure?": the action a
     // yes-or-no question asks a company or a person to take; unknown to the facts, no fact says it
     // happened. Only after a name or a pronoun, where the verb's place is sure.
+    // "is mistral dropping a new model", "grok 5 release date?": a name written in lower case, as
+    // the subject a yes-or-no question opens with or before a version number.
+    const namedUnknown = new Set(
+      [UNKNOWN_SUBJECT.exec(asking)?.[1], ...[...asking.matchAll(BEFORE_VERSION)].map((m) => m[1])].filter(
+        (w): w is string =>
+          w !== undefined &&
+          !known(w) &&
+          analyzer.term(w) !== null &&
+          // "can opneai sell...": a misspelt word the knowledge base knows is no new name.
+          searchable().fuzzyGet(w, w.length >= 6 ? 2 : 1).size === 0,
+      ),
+    );
     const verbAsked = ASKED_VERB.exec(asking);
     // "Did Microsoft's stake get diluted?": what was done to something of theirs, too.
     const subjectAsked = verbAsked?.[1] ?? verbAsked?.[3];
@@ -887,13 +906,16 @@ export function createQueryReader({
           analysis.unknown.push(word);
           if (DETAIL_ADVERBS.has(word) || word === askedVerb) analysis.details.push(word);
           if (side !== undefined) analysis.choice?.unknown[side].push(word);
-          if (capitalised.has(word)) analysis.unknownNames.push(word);
+          if (capitalised.has(word) || namedUnknown.has(word)) analysis.unknownNames.push(word);
           if (word === askedCanonical) analysis.askedForUnknown = true;
           continue;
         }
       }
       if (word === askedCanonical && !entity && !contextTerms.has(term)) analysis.askedFor = term;
       if (word === gotCanonical && !entity && !contextTerms.has(term)) analysis.gotten = term;
+      // "Does Microsoft pay anything for the licence?": who pays whom is stated where it is so; a
+      // fact about the licence that says nothing of paying does not answer it.
+      else if (word === askedVerb && word === 'pay' && analysis.gotten === null) analysis.gotten = term;
       if (contextTerms.has(term) || month >= 0) {
         analysis.contextWords++;
         analysis.contextTerms.add(term);
@@ -1046,6 +1068,9 @@ const CLEFT =
  */
 const ASKED_VERB =
   /(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?(?:can|could|does|do|has|have)\s+([\p{L}'-]+)\s+(?:(?:still|actually|really|just|even|now|already|ever|also|legally)\s+)*(?:(?:have|has|need|needs|got|get|gets)\s+to\s+)?(?:be\s+)?([\p{L}]+)|(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?did\s+([\p{L}-]+(?:'s\s+[\p{L}-]+)?)\s+(?:(?:still|actually|really|just|even|ever|also)\s+)*(?:get|got)\s+([\p{L}]+)/u;
+const UNKNOWN_SUBJECT = /^\s*(?:is|was|does|did|has|will|can)\s+([\p{L}]{3,})\s+(?!or\b)[\p{L}]/u;
+const BEFORE_VERSION =
+  /\b([\p{L}]{3,})[ -]?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\b(?!\s*(?:%|x\b|percent|billion|bn|b\b|sessions?|teams?|weeks?|days?|months?|years?))/gu;
 const PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'u', 'they', 'it', 'he', 'she']);
 // Adverbs that say when or how often something applies, which a fact must state to answer: "does
 // the cap apply retroactively?", "is it paid quarterly?". Other adverbs only colour a question.

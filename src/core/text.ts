@@ -115,7 +115,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'amount',
     new RegExp(
-      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark(?!,?\\s+(?:how long|how soon|when|how many (?:more |extra |additional )?${TIME_UNITS}))|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b`,
+      `\\b(how much|how many(?! (?:more |extra |additional )?${TIME_UNITS}\\b)|how big|how large|size|amount|(?:what|whats|what's)(?: is| was)?(?: the)? (?:total|sum)|(?:max|maximum|min|minimum) (?:number|amount) of|stats|statistics|metrics|(?:exact|precise|specific) (?:cap|amount|figure|number|limit|ceiling|value|maximum|max)|ballpark(?!,?\\s+(?:how long|how soon|when|how many (?:more |extra |additional )?${TIME_UNITS}))|order of magnitude|in (?:dollars|usd|euros|billions|millions)|(?:dollar|dollars|cash|usd) (?:figure|amount|value|number|terms|cap|limit|ceiling|size|total|maximum|max))\\b`,
     ),
   ],
   [
@@ -263,8 +263,12 @@ export const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
  * does not have.
  */
 export const asksOpinion = (normalized: string) =>
-  (normalized.includes('you') || normalized.includes('who') || normalized.includes('take')) &&
-  OPINION.test(normalized);
+  ((normalized.includes('you') || normalized.includes('who') || normalized.includes('take')) &&
+    OPINION.test(normalized)) ||
+  (normalized.includes('should') && ADVICE.test(normalized));
+// "Should I buy MSFT or AMZN?": investment advice, which reporting sources do not give.
+const ADVICE =
+  /\bshould (?:i|we|u|you|one|investors)\s+(?:(?:still|just|now)\s+)?(?:buy|sell|short|hold|invest|dump|load up)\b/;
 const OPINION =
   /\b(?:your (?:opinion|take|view|views|thoughts|prediction|guess)|in your (?:view|opinion)|(?:give|gimme|got) (?:me )?(?:a |your )?(?:hot )?take|who (?:won|wins|is winning|came out (?:ahead|on top)|got the better (?:end|deal)))\b/;
 // "What do you think — is the AGI clause gone?", "...do you think?": the question is the rest.

@@ -1341,6 +1341,34 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds('what metric went up 500% with symphony?')[0]).toBe('symphony-pull-requests');
   });
 
+  it('reads "can you summarize..." as a request, so a period counted from today is still not covered', () => {
+    for (const q of ["could you recap last week's all-hands?", "can u summarise this week's partner news?"]) {
+      expect(engine.ask(q).text, q).toMatch(/^My sources don't cover that period\./);
+    }
+  });
+
+  it('abstains on who pays for something when the fact about it says nothing of paying', () => {
+    const answer = engine.ask('does microsoft pay openai anything for the IP licence?');
+    expect(answer.text).toMatch(/^My sources don't say that\. What they do say: Microsoft's licence/);
+    expect(factIds('does openai still pay microsoft?')[0]).toBe('openai-revenue-share-continues');
+  });
+
+  it('asks for a figure with "the maximum number of", and gives no investment advice', () => {
+    expect(engine.ask("what's the maximum number of codex sessions symphony supports?").text).toMatch(
+      /^My sources don't give that figure\./,
+    );
+    expect(engine.ask('should we buy amazon stock after this?').text).toMatch(/give no opinion/);
+  });
+
+  it('reads a lower-case unknown word opening a yes-or-no question, or before a version, as a name', () => {
+    expect(engine.ask('is deepseek releasing anything soon?').text).toMatch(
+      /^My sources don't mention deepseek\./,
+    );
+    expect(engine.ask('qwen 3 on bedrock yet?').answered).toBe(false);
+    // A misspelt name the knowledge base knows is no new name.
+    expect(factIds('can opneai sell its stuff on other clouds now?')[0]).toBe('any-cloud-provider');
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
