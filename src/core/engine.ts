@@ -266,7 +266,16 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     ]),
   );
   const parties = new Set([...facts.values()].flatMap((f) => [...f.entities]));
-  const analyze = createQueryReader({ analyzer, vocabulary, searchable, knownTerms, contextTerms, parties });
+  const leaders = new Map(kb.entities.flatMap((e) => (e.leads ? [[e.id, e.leads] as const] : [])));
+  const analyze = createQueryReader({
+    analyzer,
+    vocabulary,
+    searchable,
+    knownTerms,
+    contextTerms,
+    parties,
+    leaders,
+  });
 
   const searchOptions: SearchOptions = {
     boost: opts.boost,

@@ -227,6 +227,8 @@ export type QueryContext = {
   parties: ReadonlySet<string>;
   knownTerms: ReadonlySet<string>;
   contextTerms: ReadonlySet<string>;
+  /** Each leader's company: "did Satya get first dibs?" asks about Microsoft. */
+  leaders: ReadonlyMap<string, string>;
 };
 
 export function createQueryReader({
@@ -236,6 +238,7 @@ export function createQueryReader({
   knownTerms,
   contextTerms,
   parties,
+  leaders,
 }: QueryContext): (question: string) => QueryAnalysis {
   /** Whether the knowledge base knows a canonical word: a name, or a word its facts use. */
   const known = (w: string) => {
@@ -832,6 +835,7 @@ export function createQueryReader({
           searchable().fuzzyGet(w, w.length >= 6 ? 2 : 1).size === 0,
       ),
     );
+    const personal = PERSONAL.test(normalized) || analysis.intents.includes('person');
     const verbAsked = ASKED_VERB.exec(asking);
     // "Did Microsoft's stake get diluted?": what was done to something of theirs, too.
     const subjectAsked = verbAsked?.[1] ?? verbAsked?.[3];
@@ -863,7 +867,10 @@ export function createQueryReader({
       const term = analyzer.term(word);
       if (term === null) continue;
       const aside = asides.has(word) || cleft.has(word) || namesSubject.has(index);
-      const entity = analyzer.entityOf(word);
+      const named = analyzer.entityOf(word);
+      // A leader stands for the company, unless the question is about the person: what they said
+      // or did as one, or who someone is.
+      const entity = named && leaders.has(named) && !personal ? leaders.get(named) : named;
       const side = sideOf(sides, word);
       if (aside) {
         // Background may help find the facts, but it is not what is asked: it can neither be left
@@ -1068,6 +1075,8 @@ const CLEFT =
  */
 const ASKED_VERB =
   /(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?(?:can|could|does|do|has|have)\s+([\p{L}'-]+)\s+(?:(?:still|actually|really|just|even|now|already|ever|also|legally)\s+)*(?:(?:have|has|need|needs|got|get|gets)\s+to\s+)?(?:be\s+)?([\p{L}]+)|(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?did\s+([\p{L}-]+(?:'s\s+[\p{L}-]+)?)\s+(?:(?:still|actually|really|just|even|ever|also)\s+)*(?:get|got)\s+([\p{L}]+)/u;
+const PERSONAL =
+  /\b(?:say|says|said|saying|think|thinks|thought|tweet\w*|post|posts|posted|comment\w*|react\w*|interview\w*|feel|feels|felt|personally|ceo|role|job|fired|resign\w*|step(?:s|ped)? down|salary|net worth|age|opinion|statement|quote\w*|speak|spoke|talk\w*|meet|met|call|called|email\w*|sign|signed|mood|happy|mad|angry|upset|view|views|stance|position|take|takes|thoughts|reaction|response|cash|cashed|cashing|sell|sold|selling|rich|richer|wealth|fortune|stake|shares|who)\b/;
 const UNKNOWN_SUBJECT = /^\s*(?:is|was|does|did|has|will|can)\s+([\p{L}]{3,})\s+(?!or\b)[\p{L}]/u;
 const BEFORE_VERSION =
   /\b([\p{L}]{3,})[ -]?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\b(?!\s*(?:%|x\b|percent|billion|bn|b\b|sessions?|teams?|weeks?|days?|months?|years?))/gu;

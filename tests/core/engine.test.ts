@@ -1369,6 +1369,22 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds('can opneai sell its stuff on other clouds now?')[0]).toBe('any-cloud-provider');
   });
 
+  it('reads a leader as the company they lead, unless the question is about the person', () => {
+    expect(factIds('does satya still get first dibs on new openai launches?')[0]).toBe(
+      'microsoft-primary-partner',
+    );
+    expect(factIds('did bezos force satya back to the table?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+    expect(factIds('can sam now pick any cloud he likes?')[0]).toBe('any-cloud-provider');
+    for (const q of [
+      'what did bezos say about the deal?',
+      "satya's thoughts on losing exclusivity?",
+      'who is satya?',
+    ])
+      expect(engine.ask(q).answered, q).toBe(false);
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
