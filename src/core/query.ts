@@ -664,7 +664,9 @@ export function createQueryReader({
 
   const analyze = (asked: string): QueryAnalysis => {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
-    const framed = withoutLabel(withoutFraming(withEmojiBreaks(asked)));
+    // "w/o an Azure account": without.
+    const spelled = asked.includes('/') ? asked.replace(/\bw\/o\b/gi, 'without') : asked;
+    const framed = withoutLabel(withoutFraming(withEmojiBreaks(spelled)));
     const speaker = framed.includes(' about')
       ? /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1]
       : undefined;

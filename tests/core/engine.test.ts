@@ -1385,6 +1385,20 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
       expect(engine.ask(q).answered, q).toBe(false);
   });
 
+  it('reads w/o, "asked me to confirm:", a rumour that says, and a few more chat words', () => {
+    expect(factIds('can we use codex from aws w/o an azure account?')[0]).toBe('bedrock-gpt-and-codex');
+    expect(
+      factIds('exec team asked me to confirm: does the new agreement still have the agi clause?')[0],
+    ).toBe('agi-clause-removed');
+    expect(factIds("gossip in another discord says openai's payments to msft are capped now, true?")[0]).toBe(
+      'revenue-share-capped',
+    );
+    expect(factIds("how much is amazon dangling in front of sam's company?")[0]).toBe('amazon-commitment');
+    expect(factIds('did microsoft land a sweetheart deal where it stops paying openai?')[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
