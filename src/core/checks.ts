@@ -5,7 +5,7 @@
  */
 import type { Fact } from './knowledge/schema.js';
 import type { QueryAnalysis } from './query.js';
-import { type Analyzer, FUTURE, QUARTER_WANTED, splitWords } from './text.js';
+import { type Analyzer, FUTURE, IN_RETURN, QUARTER_WANTED, splitWords } from './text.js';
 
 /** A clause anywhere that asks yes or no, or whether there is any: "..., is there a ceiling?". */
 const YES_NO_ANYWHERE =
@@ -67,6 +67,10 @@ export type IndexedFact = {
   /** Where each entity is first named in the statement: who pays whom, in word order. */
   order: Map<string, number>;
 };
+
+/** "Until when..., and is there a cap?": a second question joined to the first. */
+const TWO_PARTS =
+  /\?.+\?|\b(?:and|also|plus)\s+(?:is|are|was|were|does|do|did|can|will|has|have|how|what|whats|what's|when|which|who|why|until|till)\b/;
 
 /** Why the chosen facts do not answer the question; `context` when they are still worth citing. */
 export type Missing = { reason: string; context: boolean };
@@ -166,7 +170,13 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
   };
 
   /** What the question asks for that the chosen facts (the leading one first) do not state. */
-  const missingDetail = (lower: string, a: QueryAnalysis, chosen: IndexedFact[]): Missing | null => {
+  /** `peers`: the chosen facts as much about what is asked as the leading one (which is one). */
+  const missingDetail = (
+    lower: string,
+    a: QueryAnalysis,
+    chosen: IndexedFact[],
+    peers: IndexedFact[] = chosen.slice(0, 1),
+  ): Missing | null => {
     const intents = new Set(a.intents);
     // "How much", "how many", "what percentage" want a figure from the most relevant fact itself,
     // not from a neighbour that happens to state one; "how many teams" wants a number of teams.
@@ -214,9 +224,13 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     const span =
       /\bhow long\b/.test(lower) &&
       !/\b(?:until|till|last|run|runs|expire|expires|end|ends|valid|keep|continue)\b/.test(lower);
+    // From a fact as much about what is asked as the leading one: in "how long does Microsoft's
+    // first call last?", the year Azure exclusivity began is no end of it. A question of two parts
+    // ("until when, and is there a cap?") may have it from any.
+    const answering = TWO_PARTS.test(lower) ? chosen : peers;
     if (
       intents.has('duration') &&
-      !chosen.some((f) => f.states.has('duration') || (!span && f.states.has('date')))
+      !answering.some((f) => f.states.has('duration') || (!span && f.states.has('date')))
     )
       return { reason: "My sources don't say how long.", context: false };
     // "When" wants a date or a time: facts that give none do not answer it.
@@ -227,6 +241,10 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
       )
     )
       return { reason: "My sources don't give that date.", context: true };
+    // "What did Microsoft get in return?" wants the other side of a bargain, which only a fact that
+    // states a demand gives.
+    if (IN_RETURN.test(lower) && !chosen.some((f) => f.fact.topic === leadTopic && f.states.has('demand')))
+      return { reason: "My sources don't say what was given in return.", context: true };
     // "Why" wants a reason: facts that give none do not answer it.
     if (intents.has('cause') && !chosen.some((f) => f.states.has('cause')))
       return { reason: "My sources don't give a reason for that.", context: false };

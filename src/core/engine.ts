@@ -4,7 +4,7 @@ import { createChecks, type IndexedFact, type Precision } from './checks.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, KnowledgeBase, Topic } from './knowledge/schema.js';
 import { createQueryReader, type QueryAnalysis, topicWords, YEAR } from './query.js';
-import { asksOpinion, cleanQuestion, createAnalyzer, FUTURE, KIND_WORDS } from './text.js';
+import { asksOpinion, cleanQuestion, createAnalyzer, FUTURE, IN_RETURN, KIND_WORDS } from './text.js';
 import { buildVocabulary } from './vocabulary.js';
 
 /** Longest question accepted; longer input gets a short message instead of an answer. */
@@ -512,7 +512,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     const states = (r: SearchResult): ReadonlySet<string> => facts.get(r.id)?.states ?? new Set();
     const supplied = new Set<string>();
     for (const intent of intents) {
-      if (!SUPPLEMENTED.has(intent) || group.some((r) => states(r).has(intent))) continue;
+      // "What did Amazon want in return?" asks for a condition as "why" asks for a cause.
+      const supplemented = SUPPLEMENTED.has(intent) || (intent === 'condition' && IN_RETURN.test(lower));
+      if (!supplemented || group.some((r) => states(r).has(intent))) continue;
       const extra = results.find(
         (r) =>
           states(r).has(intent) &&
@@ -525,20 +527,29 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
       }
     }
     const chosen = group.map((r) => facts.get(r.id) as IndexedFact);
-    const missing = missingDetail(lower, a, chosen);
+    // The facts strong enough to lead the answer: the strongest, one taken in for stating what is
+    // asked, and any nearly as strong.
+    const leadScore = group[0]?.score ?? 0;
+    const leading = chosen.filter(
+      (f, i) => i === 0 || supplied.has(f.fact.id) || (group[i]?.score ?? 0) >= leadScore * opts.fitLeadShare,
+    );
+    // Facts as much about what is asked as the lead: every word the lead matched, they match too.
+    // In "how long does Microsoft's first call last?", the date Azure exclusivity began is not.
+    const leadTerms = (group[0]?.queryTerms ?? []).filter((t) => !a.entityTerms.has(t) && !t.includes('_'));
+    const peers = chosen.filter((_, i) => leadTerms.every((t) => group[i]?.queryTerms.includes(t)));
+    const missing = missingDetail(lower, a, chosen, peers);
     if (missing)
       return abstain(question, missing.reason, results, missing.context ? chosen[0]?.fact : undefined);
     // The fact that states what the question asks for ("why": a cause; "what is Frontier?": what
     // Frontier is) leads; then the strongest.
     // Not a neighbour that only joined on the lead's words: "when does Microsoft's first call end?"
-    // is not answered by the date Azure exclusivity began. One taken in for stating it is.
-    const leadScore = group[0]?.score ?? 0;
-    const fits = (f: IndexedFact, score: number) =>
-      (supplied.has(f.fact.id) || score >= leadScore * opts.fitLeadShare) &&
+    // is not answered by the date Azure exclusivity began.
+    const fits = (f: IndexedFact) =>
+      leading.includes(f) &&
       (meets(f.states, intents) || (a.defines !== null && f.fact.defines.includes(a.defines)));
     const ordered = chosen
       .map((f, i) => ({ f, score: group[i]?.score ?? 0 }))
-      .sort((x, y) => Number(fits(y.f, y.score)) - Number(fits(x.f, x.score)) || y.score - x.score)
+      .sort((x, y) => Number(fits(y.f)) - Number(fits(x.f)) || y.score - x.score)
       .map(({ f }) => f.fact);
     const { lines, citations } = cited(ordered, (f, n) => withMarker(f.statement, n));
     return base('answer', lines.join(' '), { question, citations, topic: ordered[0]?.topic ?? null });

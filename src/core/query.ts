@@ -384,6 +384,7 @@ export function createQueryReader({
    * "Microsoft's payments to OpenAI". Not "OpenAI has to pay Microsoft", where "to" joins no
    * entity, nor "OpenAI is still locked in to Microsoft".
    */
+  const SHARE_TERM = analyzer.term('share') ?? 'share';
   const flowOf = (words: string[]): [string, string] | null => {
     for (let i = 0; i < words.length; i++) {
       const from = analyzer.entityOf(words[i] as string);
@@ -399,6 +400,8 @@ export function createQueryReader({
         const before = words[j - 1] as string;
         if (to !== from && (before === 'to' || GIVING.has(analyzer.term(before) ?? before)))
           return [from, to];
+        // "OpenAI shares revenue with Microsoft": a share goes to the one it is shared with.
+        if (to !== from && before === 'with' && joining(j).includes(SHARE_TERM)) return [from, to];
         // "Microsoft keeps receiving payments from OpenAI": the other way round.
         if (to !== from && before === 'from' && joining(j).some((t) => RECEIVING.has(t))) return [to, from];
         break;

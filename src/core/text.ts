@@ -109,7 +109,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     'duration',
     new RegExp(
       // "last" only as a verb at the end ("how long will it last?"), not "last year".
-      `\\b(how long|until when|till when|until|til|till|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|expiry|expiration|runs? out|ran out|running out|end date|end year|final year|cutoff|cut-off)\\b`,
+      `\\b(how long|until when|till when|(?:until|til|till)(?!\\s+(?:then|now)\\b)|through when|how many (?:more |extra |additional )?${TIME_UNITS}|lasts|last\\s*\\?*$|expire|expires|expiry|expiration|runs? out|ran out|running out|end date|end year|final year|cutoff|cut-off)\\b`,
     ),
   ],
   // "How many days" asks for a duration, not an amount.
@@ -152,7 +152,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     'condition',
-    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|(?<!\b(?:under|in|with|per|by)\s+(?:the\s+|these\s+|those\s+)?(?:new\s+|revised\s+|updated\s+|restructured\s+|current\s+|reworked\s+)?)terms|catch|caveats?|requirements?|stipulations?|provisos?|fine print|small print|in what cases?|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
+    /\b(condition|conditions|unless|except|exception|in return|in exchange|strings|(?<!\b(?:under|in|with|per|by)\s+(?:the\s+|these\s+|those\s+)?(?:new\s+|revised\s+|updated\s+|restructured\s+|current\s+|reworked\s+)?|\b(?:new|revised|updated|restructured|reworked)\s+(?:[\w/–-]+\s+){0,2})terms|catch|caveats?|requirements?|stipulations?|provisos?|fine print|small print|in what cases?|on what(?! (?:day|date|exchange|cloud|clouds|platform|platforms)\b))\b/,
   ],
 ];
 
@@ -257,6 +257,8 @@ const PURPOSE =
   /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on|[Uu]pdating)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?:\s+(?:tomorrow|today|tonight|this week|next week|asap))?(?:\s+(?:pls|plz|please|thx|thanks|ty))?(?=\s*(?:[.!?,;:—–]|\s-\s|$|\p{Extended_Pictographic})|\s+(?:and\s+)?(?:(?:[Ii]|[Ww]e)\s+)?(?:need|needs|want|wants|have|has|must)\b)/gu;
 
 /** Words that put what is asked in the future: "will Oracle host OpenAI models?", "is it gonna...". */
+/** "What did Microsoft get in return?": the other side of a bargain. */
+export const IN_RETURN = /\bin (?:return|exchange)\b|\bquid pro quo\b/;
 export const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
 
 /**

@@ -1399,6 +1399,28 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     );
   });
 
+  it('takes how long something lasts from a fact as much about it as the best, or from a second question', () => {
+    expect(
+      engine.ask('how long does microsoft keep its first-call status, is there an end date?').text,
+    ).toMatch(/^My sources don't say how long\./);
+    expect(factIds('until when does openai pay microsoft, and is there a cap?')).toEqual(
+      expect.arrayContaining(['openai-revenue-share-continues', 'revenue-share-capped']),
+    );
+    // "until then" asks for no duration.
+    expect(
+      factIds('did openai do any multi-cloud rollout before bedrock, or was it all talk until then?')[0],
+    ).toBe('bedrock-first-multicloud');
+  });
+
+  it('abstains on what was given in return unless a fact states a demand', () => {
+    const answer = engine.ask('what did microsoft get in return for ending its revenue share payments?');
+    expect(answer.text).toMatch(
+      /^My sources don't say what was given in return\. What they do say: Microsoft/,
+    );
+    expect(engine.ask('what did openai get in return for the new licence terms?').answered).toBe(false);
+    expect(factIds('what did amazon want in exchange for the 50B?')).toContain('amazon-frontier-condition');
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
