@@ -59,7 +59,8 @@ const STOP_WORDS = new Set(
   theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite btwn whispers whisper subset huh entire procurement hell irl monster
   wild director directors vp vps eng ammo ammunition reddit linkedin youtube hn referring refer refers
   referred yoink yoinked yoinks remind reminder argue argues arguing metric nowadays thread threads student
-  students confusing`.split(/\s+/),
+  students confusing cto ctos cfo cfos coo cio ciso steal steals stole stolen refuses refuse refused migrating
+  understanding buddy buddies feed console happy`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;

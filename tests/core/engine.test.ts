@@ -1421,6 +1421,15 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds('what did amazon want in exchange for the 50B?')).toContain('amazon-frontier-condition');
   });
 
+  it('passes over who asks and what they do meanwhile: a CTO, migrating, stealing a spot', () => {
+    expect(factIds('we want to wait for GA on bedrock before migrating, any timeline?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    expect(factIds("who's openai's number one partner now, microsoft or did amazon steal it?")[0]).toBe(
+      'microsoft-primary-partner',
+    );
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
