@@ -246,7 +246,16 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     if (IN_RETURN.test(lower) && !chosen.some((f) => f.fact.topic === leadTopic && f.states.has('demand')))
       return { reason: "My sources don't say what was given in return.", context: true };
     // "Why" wants a reason: facts that give none do not answer it.
-    if (intents.has('cause') && !chosen.some((f) => f.states.has('cause')))
+    // Of the year asked about: "what led to the Azure exclusivity deal in 2022?" is not answered by
+    // what set off the 2026 restructuring.
+    const ofYear =
+      !a.yesNo && a.years.length > 0 && !a.subjectYear
+        ? chosen.filter((f) => a.years.some((y) => f.years.has(y)))
+        : chosen;
+    // "What were the original 2022 terms?": none of that year's are given.
+    if (intents.has('condition') && ofYear !== chosen && !ofYear.some((f) => f.states.has('condition')))
+      return { reason: "My sources don't give those terms.", context: true };
+    if (intents.has('cause') && !ofYear.some((f) => f.states.has('cause')))
       return { reason: "My sources don't give a reason for that.", context: false };
     // A year the question names must be one the answer speaks of; "after 2030" needs a later one;
     // "this week", counted from today, is a period sources written at one time do not speak of.

@@ -959,7 +959,8 @@ export function createQueryReader({
 
 /** What is so, or will be, as against what may be: "yet", "already", "will". */
 const ACTUAL = new RegExp(
-  `\\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal|next)\\b|${FUTURE.source}`,
+  `\\b(?:yet|already|signed|signing|inked|live|deployed|running|currently|part of|involved|joined|on board|onboard|any deal|a deal|next)\\b|^\\s*(?:is|are)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s+(?:(?:now|also|already)\\s+)?(?:on|in|available on|available in|available through|available via)\\s|${FUTURE.source}`,
+  'u',
 );
 const POSSIBLE =
   /\b(?:can|could|cannot|can't|cant|allowed|able|may|might|free|option|options|possible|permitted|permission|let|lets|would|restricted|restriction|stop|prevent|barred|limited|locked|lock|exclusive|exclusivity)\b/;

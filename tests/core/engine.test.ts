@@ -1430,6 +1430,21 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     );
   });
 
+  it('looks for the cause or the terms of the year asked about in the facts of that year', () => {
+    expect(engine.ask('what originally led to azure exclusivity in 2022?').answered).toBe(false);
+    expect(engine.ask('what were the terms of the 2022 azure exclusivity arrangement?').text).toMatch(
+      /^My sources don't give those terms\./,
+    );
+    expect(factIds('why did the restructuring happen?')[0]).toBe('amazon-deal-triggered-restructuring');
+  });
+
+  it('reads "is OpenAI on Google Cloud now?" as asking what has happened, not what may', () => {
+    expect(engine.ask('is openai on google cloud now too?').text).toMatch(
+      /^My sources don't say whether that has happened with Google Cloud\./,
+    );
+    expect(factIds('can openai be on google cloud now?')[0]).toBe('any-cloud-provider');
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
