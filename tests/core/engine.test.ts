@@ -1445,6 +1445,11 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds('can openai be on google cloud now?')[0]).toBe('any-cloud-provider');
   });
 
+  it('reads "dev teams" as developers and teams, so Symphony\'s teams are among them', () => {
+    expect(factIds('what does openai say symphony did for dev teams?')[0]).toBe('symphony-pull-requests');
+    expect(factIds('can our dev team use codex through aws now?')[0]).toBe('bedrock-gpt-and-codex');
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
