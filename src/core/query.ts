@@ -667,8 +667,9 @@ export function createQueryReader({
 
   const analyze = (asked: string): QueryAnalysis => {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
-    // "w/o an Azure account": without.
-    const spelled = asked.includes('/') ? asked.replace(/\bw\/o\b/gi, 'without') : asked;
+    // "w/o an Azure account": without. "FY28": a fiscal year is a year.
+    const slashed = asked.includes('/') ? asked.replace(/\bw\/o\b/gi, 'without') : asked;
+    const spelled = /fy/i.test(slashed) ? slashed.replace(/\bfy\s?(?:20)?(\d{2})\b/gi, '20$1') : slashed;
     const framed = withoutLabel(withoutFraming(withEmojiBreaks(spelled)));
     const speaker = framed.includes(' about')
       ? /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1]

@@ -389,7 +389,7 @@ const GETS_IT_FIRST =
 // Not "can you list...", nor "list the products": a list written out, not a listing.
 /** "Do we still get new OpenAI stuff before the AWS folks do?": before anyone else. */
 const GETS_IT_BEFORE =
-  /\b((?:get|gets|getting|got)\s+(?:(?!before\b)[\p{L}'-]+\s+){1,4})before\s+(?:the\s+|other\s+|any\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:folks|people|crowd|camp|shops|teams|customers|users|clouds?|everyone|everybody|anyone|others|rivals|competitors)(?:\s+(?:on|using|in|with)\s+(?:[\p{L}'-]+\s*){1,3}?)?(?:\s+(?:do|does|did))?(?=\s*(?:$|[?.!,;:]))/giu;
+  /\b((?:get|gets|getting|got)\s+(?:(?!before\b)[\p{L}'-]+\s+){1,4})before\s+(?:the\s+|other\s+|any\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:folks|people|crowd|camp|shops|teams|customers|users|clouds?|everyone|everybody|anyone|others|rivals|competitors)(?:\s+else)?(?:\s+(?:on|using|in|with)\s+(?:[\p{L}'-]+\s*){1,3}?)?(?:\s+(?:do|does|did))?(?=\s*(?:$|[?.!,;:]|(?:or|and|but)\b))/giu;
 /** "Runs 100% on Google Cloud", "a 100% AWS shop", "100% gone": wholly, not a figure. */
 export const WHOLLY =
   /\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in|gone|over|done|dead|ended|finished|sure|certain|true|real|confirmed|legit|official|free)\b|\s+[\p{L}-]+\s+(?:shop|house|customer|customers|company|team|stack)\b)/giu;

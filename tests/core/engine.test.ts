@@ -1450,6 +1450,21 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds('can our dev team use codex through aws now?')[0]).toBe('bedrock-gpt-and-codex');
   });
 
+  it('reads a fiscal year as a year, "before everybody else" as first, and how a clash was resolved', () => {
+    expect(factIds("are openai's payments to msft still coming in FY28?")[0]).toBe(
+      'openai-revenue-share-continues',
+    );
+    expect(engine.ask("what happens to openai's payments to microsoft in FY31?").text).toMatch(
+      /^My sources don't cover that period\./,
+    );
+    expect(
+      factIds('does azure still get new openai models before everybody else or is it a free for all?')[0],
+    ).toBe('microsoft-primary-partner');
+    expect(factIds('how did the clash between amazon and azure exclusivity get resolved?')[0]).toBe(
+      'amazon-deal-triggered-restructuring',
+    );
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
