@@ -169,8 +169,10 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     return f.datePrecision >= wanted;
   };
 
-  /** What the question asks for that the chosen facts (the leading one first) do not state. */
-  /** `peers`: the chosen facts as much about what is asked as the leading one (which is one). */
+  /**
+   * What the question asks for that the chosen facts (the leading one first) do not state. `peers`:
+   * the chosen facts as much about what is asked as the leading one (which is one of them).
+   */
   const missingDetail = (
     lower: string,
     a: QueryAnalysis,

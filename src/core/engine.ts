@@ -4,7 +4,15 @@ import { createChecks, type IndexedFact, type Precision } from './checks.js';
 import { dateSortKey, formatDate } from './dates.js';
 import type { Fact, KnowledgeBase, Topic } from './knowledge/schema.js';
 import { createQueryReader, type QueryAnalysis, topicWords, YEAR } from './query.js';
-import { asksOpinion, cleanQuestion, createAnalyzer, FUTURE, IN_RETURN, KIND_WORDS } from './text.js';
+import {
+  asksOpinion,
+  cleanQuestion,
+  createAnalyzer,
+  detectIntents,
+  FUTURE,
+  IN_RETURN,
+  KIND_WORDS,
+} from './text.js';
 import { buildVocabulary } from './vocabulary.js';
 
 /** Longest question accepted; longer input gets a short message instead of an answer. */
@@ -91,6 +99,8 @@ const SIDES = [0, 1] as const;
 // Codex only with a hyphen: "Codex 5 sessions" counts sessions. "GPT 2x faster" is no version.
 const VERSIONED = /\bgpt[- ]?\d|\bcodex-\d|\bo\d\b/i;
 const VERSIONED_ALL = /\bgpt[- ]?\d+(?:\.\d+)?(?:o|mini|turbo)?\b|\bcodex-\d+(?:\.\d+)?\b|\bo\d\b/gi;
+/** "that 500% jump": a percentage pointed back to. */
+const POINTED_PERCENT = /\b(?:that|the|this|those|these)\s+(\d+(?:\.\d+)?)\s?%/g;
 const QUANTITIES: ReadonlySet<string> = new Set(['amount', 'percentage']);
 const SUPPLEMENTED: ReadonlySet<string> = new Set(['cause']);
 /** How much weaker than minLeadShare a fact that names what "which X?" asks for may be. */
@@ -123,6 +133,9 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     kb.facts.flatMap((f) => [...f.statement.matchAll(VERSIONED_ALL)].map((m) => oneWord(m[0]))),
   );
   const namedVersion = (v: string) => statedVersions.has(oneWord(v));
+  const statedPercents = new Set(
+    kb.facts.flatMap((f) => [...f.statement.matchAll(/(\d+(?:\.\d+)?)\s?%/g)].map((m) => m[1] ?? '')),
+  );
   /** An entity's display name, for replies. */
   const nameOf = (e: string) => kb.entities.find((x) => x.id === e)?.names[0] ?? e;
   const { namesNone, missingDetail } = createChecks(analyzer, nameOf);
@@ -401,6 +414,14 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
 
     const a = analyze(question);
     const lower = question.toLowerCase();
+    // "Before that 500% jump, what limit...": a percentage the facts state, pointed back to, says
+    // which event is meant; it is not asked for. One they do not state ("is the 27% stake still
+    // there?") is put forward to be confirmed, and is.
+    if (a.intents.includes('percentage') && lower.includes('%')) {
+      const pointed = lower.replace(POINTED_PERCENT, (m, n: string) => (statedPercents.has(n) ? ' ' : m));
+      if (pointed !== lower && !detectIntents(pointed).includes('percentage'))
+        a.intents = a.intents.filter((i) => i !== 'percentage');
+    }
     if (a.contentWords === 0)
       return abstain(question, "I couldn't find a question about the partnership in that.", []);
     // "Is GPT-5 on Bedrock?": a version the facts never name is no more covered than an unknown name.
@@ -535,6 +556,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     );
     // Facts as much about what is asked as the lead: every word the lead matched, they match too.
     // In "how long does Microsoft's first call last?", the date Azure exclusivity began is not.
+    // Words, not the word pairs that only rank facts ("openai_pai").
     const leadTerms = (group[0]?.queryTerms ?? []).filter((t) => !a.entityTerms.has(t) && !t.includes('_'));
     const peers = chosen.filter((_, i) => leadTerms.every((t) => group[i]?.queryTerms.includes(t)));
     const missing = missingDetail(lower, a, chosen, peers);

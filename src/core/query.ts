@@ -384,7 +384,7 @@ export function createQueryReader({
    * "Microsoft's payments to OpenAI". Not "OpenAI has to pay Microsoft", where "to" joins no
    * entity, nor "OpenAI is still locked in to Microsoft".
    */
-  const SHARE_TERM = analyzer.term('share') ?? 'share';
+  const shareTerm = analyzer.term('share') ?? 'share';
   const flowOf = (words: string[]): [string, string] | null => {
     for (let i = 0; i < words.length; i++) {
       const from = analyzer.entityOf(words[i] as string);
@@ -401,7 +401,7 @@ export function createQueryReader({
         if (to !== from && (before === 'to' || GIVING.has(analyzer.term(before) ?? before)))
           return [from, to];
         // "OpenAI shares revenue with Microsoft": a share goes to the one it is shared with.
-        if (to !== from && before === 'with' && joining(j).includes(SHARE_TERM)) return [from, to];
+        if (to !== from && before === 'with' && joining(j).includes(shareTerm)) return [from, to];
         // "Microsoft keeps receiving payments from OpenAI": the other way round.
         if (to !== from && before === 'from' && joining(j).some((t) => RECEIVING.has(t))) return [to, from];
         break;
@@ -841,7 +841,8 @@ export function createQueryReader({
           searchable().fuzzyGet(w, w.length >= 6 ? 2 : 1).size === 0,
       ),
     );
-    const personal = PERSONAL.test(normalized) || analysis.intents.includes('person');
+    // "Satya's take?": an opinion of theirs; "did Bezos take the crown?" is Amazon's doing.
+    const personIntent = analysis.intents.includes('person') || /'s\s+(?:take|hot take)\b/.test(normalized);
     const verbAsked = ASKED_VERB.exec(asking);
     // "Did Microsoft's stake get diluted?": what was done to something of theirs, too.
     const subjectAsked = verbAsked?.[1] ?? verbAsked?.[3];
@@ -875,8 +876,18 @@ export function createQueryReader({
       const aside = asides.has(word) || cleft.has(word) || namesSubject.has(index);
       const named = analyzer.entityOf(word);
       // A leader stands for the company, unless the question is about the person: what they said
-      // or did as one, or who someone is.
-      const entity = named && leaders.has(named) && !personal ? leaders.get(named) : named;
+      // or did as one, or who someone is. Only words near the name count: "does Satya still have
+      // first call?" is about Microsoft.
+      const entity =
+        named &&
+        leaders.has(named) &&
+        !personIntent &&
+        !PERSONAL.test(words.slice(Math.max(0, index - 3), index + 4).join(' '))
+          ? leaders.get(named)
+          : named;
+      // "...still Microsoft, or did Bezos take the crown?": Amazon is offered in Bezos's place.
+      const offered = named && entity !== named ? analysis.alternatives.get(named) : undefined;
+      if (entity && offered && !analysis.alternatives.has(entity)) analysis.alternatives.set(entity, offered);
       const side = sideOf(sides, word);
       if (aside) {
         // Background may help find the facts, but it is not what is asked: it can neither be left
@@ -926,9 +937,10 @@ export function createQueryReader({
       }
       if (word === askedCanonical && !entity && !contextTerms.has(term)) analysis.askedFor = term;
       if (word === gotCanonical && !entity && !contextTerms.has(term)) analysis.gotten = term;
-      // "Does Microsoft pay anything for the licence?": who pays whom is stated where it is so; a
-      // fact about the licence that says nothing of paying does not answer it.
-      else if (word === askedVerb && word === 'pay' && analysis.gotten === null) analysis.gotten = term;
+      // "Does Microsoft pay anything for the licence?": who pays whom is stated wherever money
+      // moves, so a fact that says nothing of paying does not answer it. Not other verbs: "can I
+      // hit GPT from AWS?", "does Microsoft lose access?" are answered in other words.
+      if (word === askedVerb && word === 'pay' && analysis.gotten === null) analysis.gotten = term;
       if (contextTerms.has(term) || month >= 0) {
         analysis.contextWords++;
         analysis.contextTerms.add(term);
@@ -1083,7 +1095,7 @@ const CLEFT =
 const ASKED_VERB =
   /(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?(?:can|could|does|do|has|have)\s+([\p{L}'-]+)\s+(?:(?:still|actually|really|just|even|now|already|ever|also|legally)\s+)*(?:(?:have|has|need|needs|got|get|gets)\s+to\s+)?(?:be\s+)?([\p{L}]+)|(?:^|[,.;:!?]\s*)(?:so\s+|and\s+|but\s+)?did\s+([\p{L}-]+(?:'s\s+[\p{L}-]+)?)\s+(?:(?:still|actually|really|just|even|ever|also)\s+)*(?:get|got)\s+([\p{L}]+)/u;
 const PERSONAL =
-  /\b(?:say|says|said|saying|think|thinks|thought|tweet\w*|post|posts|posted|comment\w*|react\w*|interview\w*|feel|feels|felt|personally|ceo|role|job|fired|resign\w*|step(?:s|ped)? down|salary|net worth|age|opinion|statement|quote\w*|speak|spoke|talk\w*|meet|met|call|called|email\w*|sign|signed|mood|happy|mad|angry|upset|view|views|stance|position|take|takes|thoughts|reaction|response|cash|cashed|cashing|sell|sold|selling|rich|richer|wealth|fortune|stake|shares|who)\b/;
+  /\b(?:say|says|said|saying|think|thinks|thought|tweet\w*|post|posts|posted|comment\w*|react\w*|interview\w*|feel|feels|felt|personally|ceo|role|job|fired|resign\w*|step(?:s|ped)? down|salary|net worth|age|opinion|statement|quote\w*|speak|spoke|talk\w*|meet|met|call|called|email\w*|sign|signed|mood|happy|mad|angry|upset|view|views|stance|position|thoughts|reaction|response|cash|cashed|cashing|sell|sold|selling|rich|richer|wealth|fortune|stake|shares|who)\b/;
 const UNKNOWN_SUBJECT = /^\s*(?:is|was|does|did|has|will|can)\s+([\p{L}]{3,})\s+(?!or\b)[\p{L}]/u;
 const BEFORE_VERSION =
   /\b([\p{L}]{3,})[ -]?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\b(?!\s*(?:%|x\b|percent|billion|bn|b\b|sessions?|teams?|weeks?|days?|months?|years?))/gu;
@@ -1167,9 +1179,10 @@ const MID_CASE_OPENERS = 'if|once|assuming|suppose|supposing|now that|given that
 const CASE_OPENERS = `${MID_CASE_OPENERS}|say|let's say|lets say|in case|whenever`;
 const MID_CASE_KEY = new RegExp(`\\b(?:${MID_CASE_OPENERS})\\b`, 'i');
 const CASE_CLAUSE = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b[^,?]{1,80},\\s*(?=\\S)`, 'i');
+const WHOLLY_ALL = new RegExp(WHOLLY.source, 'giu');
 const intentText = (asking: string) => {
   const cased = (HYPOTHETICAL.test(asking) ? asking.replace(CASE_CLAUSE, '') : asking).replace(
-    WHOLLY,
+    WHOLLY_ALL,
     'wholly',
   );
   return cased.includes('how m') ? cased.replace(LIMIT_ON_HOW_MUCH, '$1') : cased;

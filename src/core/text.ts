@@ -59,8 +59,8 @@ const STOP_WORDS = new Set(
   theres heres wheres whos hows whys misreading misreads centric hyping hyped hard reading help far timeframe path paths somehow stand stands speaking always across ago along throughout angle offline alive sometime cite btwn whispers whisper subset huh entire procurement hell irl monster
   wild director directors vp vps eng ammo ammunition reddit linkedin youtube hn referring refer refers
   referred yoink yoinked yoinks remind reminder argue argues arguing metric nowadays thread threads student
-  students confusing cto ctos cfo cfos coo cio ciso steal steals stole stolen refuses refuse refused migrating
-  understanding buddy buddies feed console happy`.split(/\s+/),
+  students confusing cto ctos cfo cfos coo cio ciso refuses refuse refused migrating
+  understanding buddy buddies feed console`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -123,7 +123,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'percentage',
     // "A percentage of its revenue" is the revenue share, not a rate asked for.
-    /(\b((?<!\ba )(?:percent|percentage)|a (?:percent|percentage)(?! of (?:its |their |the |his |her |our )?(?:revenue|revenues|sales|income)\b)|(?:what|which|whats|what's)(?: [\w']+){0,4} rate(?!\s*-?limit)|what share of)\b|(?<!\b(?:that|the|this|those|these)\s+\d+(?:\.\d+)?\s?)%)/,
+    /(\b((?<!\ba )(?:percent|percentage)|a (?:percent|percentage)(?! of (?:its |their |the |his |her |our )?(?:revenue|revenues|sales|income)\b)|(?:what|which|whats|what's)(?: [\w']+){0,4} rate(?!\s*-?limit)|what share of)\b|%)/,
   ],
   // "Who runs Microsoft?" asks for a person; "who pays whom" does not.
   [
@@ -133,7 +133,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'cause',
     // "What was the trigger?", not "the AGI trigger in the contract".
-    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|fault|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|(?<!, )because|, because of|what (?:started|sparked|kicked off|set off|prompted|drove|caused))\b/,
+    /\b(why|how come|reason|reasons|cause|caused|causes|catalyst|fault|(?:what|the) (?:was |is )?(?:the )?trigger(?! clause| provision| language)|trigger (?:for|of|behind)|triggered|what led|led to|(?<!, )because|what (?:started|sparked|kicked off|set off|prompted|drove|caused))\b/,
   ],
   // "Did AWS end up with...", "in the final settlement": how it turned out, which a demand does not say.
   [
@@ -257,9 +257,9 @@ const HEDGE =
 const PURPOSE =
   /\s*\b(?:[Ff]or|[Bb]efore|(?:[Ww]riting|[Pp]utting together|[Pp]repping|[Pp]reparing|[Dd]rafting|[Ww]orking on|[Uu]pdating)(?: up)?) (?:a|an|the|my|our|their|this|some) (?:[a-z-]+ ){0,3}(?:slide|slides|deck|memo|newsletter|blog|briefing|brief|presentation|notes|email|podcast|video|essay|homework|assignment|thesis|write-up|writeup|one-pager|one-liner|standup|class project|school project)(?: for (?:a|an|the|my|our|their) [a-z-]+)?(?:\s+(?:tomorrow|today|tonight|this week|next week|asap))?(?:\s+(?:pls|plz|please|thx|thanks|ty))?(?=\s*(?:[.!?,;:—–]|\s-\s|$|\p{Extended_Pictographic})|\s+(?:and\s+)?(?:(?:[Ii]|[Ww]e)\s+)?(?:need|needs|want|wants|have|has|must)\b)/gu;
 
-/** Words that put what is asked in the future: "will Oracle host OpenAI models?", "is it gonna...". */
 /** "What did Microsoft get in return?": the other side of a bargain. */
 export const IN_RETURN = /\bin (?:return|exchange)\b|\bquid pro quo\b/;
+/** Words that put what is asked in the future: "will Oracle host OpenAI models?", "is it gonna...". */
 export const FUTURE = /\b(?:will|going to|gonna|eventually)\b/;
 
 /**
@@ -272,7 +272,7 @@ export const asksOpinion = (normalized: string) =>
   (normalized.includes('should') && ADVICE.test(normalized));
 // "Should I buy MSFT or AMZN?": investment advice, which reporting sources do not give.
 const ADVICE =
-  /\bshould (?:i|we|u|you|one|investors)\s+(?:(?:still|just|now)\s+)?(?:buy|sell|short|hold|invest|dump|load up)\b/;
+  /\bshould (?:i|we|u|you|one|investors)\s+(?:(?:still|just|now)\s+)?(?:buy|sell|short|dump|load up)\b/;
 const OPINION =
   /\b(?:your (?:opinion|take|view|views|thoughts|prediction|guess)|in your (?:view|opinion)|(?:give|gimme|got) (?:me )?(?:a |your )?(?:hot )?take|who (?:won|wins|is winning|came out (?:ahead|on top)|got the better (?:end|deal)))\b/;
 // "What do you think — is the AGI clause gone?", "...do you think?": the question is the rest.
@@ -386,13 +386,14 @@ const inflected = (base: string, end = '') =>
   end === 'ped' ? `${base}d` : end === 'ping' ? `${base.slice(0, -1)}ing` : `${base}${end}`;
 const GETS_IT_FIRST =
   /\b((?:get|gets|getting|got|hit|hits|hitting|reach|reaches|reaching)\s+(?:(?!first\b|time\b)[\p{L}'-]+\s+){1,4})first\b(?=\s*(?:$|[?.!,;:]|\s(?:or|and|but|before|than|now|again|still|too|anymore)\b))/giu;
-// Not "can you list...", nor "list the products": a list written out, not a listing.
 /** "Do we still get new OpenAI stuff before the AWS folks do?": before anyone else. */
 const GETS_IT_BEFORE =
   /\b((?:get|gets|getting|got)\s+(?:(?!before\b)[\p{L}'-]+\s+){1,4})before\s+(?:the\s+|other\s+|any\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:folks|people|crowd|camp|shops|teams|customers|users|clouds?|everyone|everybody|anyone|others|rivals|competitors)(?:\s+else)?(?:\s+(?:on|using|in|with)\s+(?:[\p{L}'-]+\s*){1,3}?)?(?:\s+(?:do|does|did))?(?=\s*(?:$|[?.!,;:]|(?:or|and|but)\b))/giu;
 /** "Runs 100% on Google Cloud", "a 100% AWS shop", "100% gone": wholly, not a figure. */
 export const WHOLLY =
-  /\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in|gone|over|done|dead|ended|finished|sure|certain|true|real|confirmed|legit|official|free)\b|\s+[\p{L}-]+\s+(?:shop|house|customer|customers|company|team|stack)\b)/giu;
+  /\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in|gone|over|done|dead|ended|finished|sure|certain|true|real|confirmed|legit|official|free)\b|\s+[\p{L}-]+\s+(?:shop|house|customer|customers|company|team|stack)\b)/iu;
+const WHOLLY_ALL = new RegExp(WHOLLY.source, 'giu');
+// Not "can you list...", nor "list the products": a list written out, not a listing.
 const LISTS =
   /\b((?:(?:could|will|would|might|may|can)\s+(?!(?:you|u|ya|we|i|someone|somebody|anyone|anybody)\b)[\p{L}'-]+|to|gonna|going to)\s+(?:(?:actually|finally|even|really|still|publicly)\s+)?)list\b(?=\s*(?:$|[?.!,;]|\s(?:this|next|in|on|by|before|after|soon|publicly|at|later|yet|already|anytime|any time)\b))/giu;
 const GOT_OUT_OF =
@@ -426,7 +427,7 @@ const IDIOMS: readonly Rewrite[] = [
   // "What set the whole restructuring in motion?": what set it off.
   [/\bin motion\b/i, /\bset\s+((?:[\p{L}'–-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1'],
   // "A company that runs 100% on Google Cloud": wholly, not a figure.
-  [/100/, WHOLLY, 'wholly'],
+  [/100/, WHOLLY_ALL, 'wholly'],
   // "Azure first or AWS first?": which comes before the other.
   [
     /\bfirst\s+or\b/i,
