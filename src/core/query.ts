@@ -667,9 +667,11 @@ export function createQueryReader({
 
   const analyze = (asked: string): QueryAnalysis => {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
-    // "w/o an Azure account": without. "FY28": a fiscal year is a year.
+    // "w/o an Azure account": without. "FY28": a fiscal year is a year. "Is he living in 2023?":
+    // out of date, not a year asked about.
     const slashed = asked.includes('/') ? asked.replace(/\bw\/o\b/gi, 'without') : asked;
-    const spelled = /fy/i.test(slashed) ? slashed.replace(/\bfy\s?(?:20)?(\d{2})\b/gi, '20$1') : slashed;
+    const fiscal = /fy/i.test(slashed) ? slashed.replace(/\bfy\s?(?:20)?(\d{2})\b/gi, '20$1') : slashed;
+    const spelled = fiscal.replace(/\b(?:living|stuck)\s+in\s+(?:19|20)\d\d\b/gi, 'out of date');
     const framed = withoutLabel(withoutFraming(withEmojiBreaks(spelled)));
     const speaker = framed.includes(' about')
       ? /([\p{L}\p{N}]+)\s+(?:say|says|said|saying)\s+about\b/iu.exec(framed)?.[1]

@@ -60,7 +60,8 @@ const STOP_WORDS = new Set(
   wild director directors vp vps eng ammo ammunition reddit linkedin youtube hn referring refer refers
   referred yoink yoinked yoinks remind reminder argue argues arguing metric nowadays thread threads student
   students confusing cto ctos cfo cfos coo cio ciso refuses refuse refused migrating
-  understanding buddy buddies feed console`.split(/\s+/),
+  understanding buddy buddies feed console uncle uncles cousin cousins roommate roommates ranting rant rants spill
+  toes thinks`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;

@@ -1474,6 +1474,21 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     );
   });
 
+  it('reads "living in 2023" as out of date, and knows leaving preview, delivering and kicking money over', () => {
+    expect(factIds('is my cto living in 2023 when he says openai is azure-only?')[0]).toBe(
+      'exclusivity-ended',
+    );
+    expect(factIds('how long till openai on bedrock leaves preview?')[0]).toBe(
+      'bedrock-general-availability',
+    );
+    expect(factIds('can openai deliver its products through non-microsoft clouds now?')[0]).toBe(
+      'any-cloud-provider',
+    );
+    expect(factIds('what happens to the money microsoft used to kick over to openai?')[0]).toBe(
+      'microsoft-stops-revenue-share',
+    );
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
