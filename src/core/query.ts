@@ -1192,7 +1192,7 @@ const intentText = (asking: string) => {
 const LIMIT_ON_HOW_MUCH =
   /\b((?:limit|limits|limiting|cap|caps|capping|ceiling|ceilings|restriction|restrictions|restrict|restricts|maximum|constraint|constraints|constrain|constrains)(?:\s+(?:on|to))?)\s+how\s+(?:much|many)\b/;
 const LEAD_IN =
-  /^([^?—–:]{3,100}?)\s*(?:—|–|\s-\s|:)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|which|when|why|how|who|where|until|till|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b|[^?—–:]{3,200}?,\s*(?:correct|right|true|yes|yeah|accurate)\s*\?+\s*$)/i;
+  /^([^?—–:]{3,100}?)\s*(?:—|–|\s-\s|:)\s*(?=(?:(?:so|and|but|ok|okay)\s+)?(?:(?:through|thru|until|till|by|in|on|at|for|from|since)\s+(?=what|which|when|how))?(?:what|which|when|why|how|who|where|until|till|is|was|are|were|has|have|had|did|does|do|will|would|can|could|should)\b|[^?—–:]{3,200}?,\s*(?:correct|right|true|yes|yeah|accurate)\s*\?+\s*$)/i;
 // Not after a word of asking or knowing ("wants to know if", "not clear if": whether), nor "at once".
 const IF_CASE = new RegExp(
   `(?<!\\b(?:know|knows|wondering|wonder|ask|asks|asked|asking|see|check|sure|idea|clue|clear|unclear|confirm|tell|certain|doubt|matter|matters|out|at)\\s+)\\b(?:${MID_CASE_OPENERS})\\s+[^\\s,?.;!—–]+\\s+[^,?.;!—–]{1,80}?(?=\\s+(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|who|what|when|which|how|why)\\s|\\s*[,?.;!—–]|\\s*$)`,

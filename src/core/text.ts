@@ -61,7 +61,7 @@ const STOP_WORDS = new Set(
   referred yoink yoinked yoinks remind reminder argue argues arguing metric nowadays thread threads student
   students confusing cto ctos cfo cfos coo cio ciso refuses refuse refused migrating
   understanding buddy buddies feed console uncle uncles cousin cousins roommate roommates ranting rant rants spill
-  toes thinks`.split(/\s+/),
+  toes thinks wen lawyer lawyers missed tweet`.split(/\s+/),
 );
 
 let stopWordMap: SearchableMap<true> | undefined;
@@ -104,7 +104,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     'date',
     new RegExp(
-      `\\b(when|whens|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|timeframe|time frame|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|how far (?:out|off|away)|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|in q[1-4]|${QUARTER_WANTED.source})\\b`,
+      `\\b(when|whens|wen|what (day|date|year|month)|which (day|date|year|month)|since when|on what date|at what point|timeline|timing|timeframe|time frame|schedule|(?:launch|release|start|announcement|go-live|ga) date|(?:the )?same (?:day|date)|how soon|how far (?:out|off|away)|(?:date|day) of|(?:exact|precise|specific|actual) (?:day|date)|(?:${MONTH_NAMES}) or (?:${MONTH_NAMES})|(?:19|20)\\d\\d or (?:19|20)\\d\\d|in q[1-4]|${QUARTER_WANTED.source})\\b`,
     ),
   ],
   [

@@ -1489,6 +1489,14 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     );
   });
 
+  it('reads "wen", a lead-in before "through what year", and "something I missed"', () => {
+    expect(factIds('wen bedrock GA?')[0]).toBe('bedrock-general-availability');
+    expect(
+      factIds("building a forecast model — through what year do openai's payments to microsoft run?")[0],
+    ).toBe('openai-revenue-share-continues');
+    expect(factIds("what's frontier? some openai thing i missed?")[0]).toBe('amazon-frontier-condition');
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
