@@ -25,10 +25,10 @@ const MONTH_WANTED =
   /\b(?:what|which|whats|what's)(?: exact| precise| specific)? month\b|\bwhen exactly\b|\bexactly when\b/;
 /**
  * "What did the clause say?", "how was AGI defined?": not "what does the article say about the
- * licence?" nor "what does it say the next limit is?".
+ * licence?" nor "what does it say the next limit is?", nor a bare "...what does the article say?".
  */
 const WORDING =
-  /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased|verbatim|word for word)\b|(?:say|says|said|saying|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?(?:[?,]|\s*$))/;
+  /\b(?:what|how)\b[^?]*\b(?:(?:define|defines|defined|definition|worded|wording|phrased|verbatim|word for word)\b|(?<!\b(?:article|piece|source|sources|report|blog|post|writeup|story|news|coverage|announcement|they|it|you)\s+)(?:say|says|said|saying|state|states|stated)\b\s*(?:exactly\s*|before\b[^?]*)?(?:[?,]|\s*$))/;
 /** Words that speak of things without naming them: "some teams", "certain customers". */
 const UNSPECIFIC = new Set([
   'some',

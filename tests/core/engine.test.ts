@@ -1497,6 +1497,13 @@ describe('abstaining on a detail the sources lack, saying what they do say', () 
     expect(factIds("what's frontier? some openai thing i missed?")[0]).toBe('amazon-frontier-condition');
   });
 
+  it('reads "what does the article say?" after a question as asking what it says, not its wording', () => {
+    expect(
+      factIds('what will cap ai coding agents next, compute or people? what does the article say')[0],
+    ).toBe('agent-coding-bottleneck');
+    expect(engine.ask('what did the agi clause say?').text).toMatch(/^My sources don't give the wording\./);
+  });
+
   it('answers a yes-or-no question about the figure as it stands', () => {
     expect(factIds('Is there a cap on what OpenAI pays Microsoft?')[0]).toBe('revenue-share-capped');
     expect(factIds('same % as before on the payments OpenAI makes to Microsoft?')[0]).toBe(
