@@ -5,12 +5,11 @@ import { loadQuestions } from '../../src/eval/questions.js';
 
 /**
  * Floors for the held-out report sets (tests/eval/report-*.yaml), which were never used to tune the
- * engine. The goal is 95% on both; report-39 to report-42 (600 questions from the company-Slack and
- * public-Discord styles) measured 94.1% answered right and 95.8% abstained right when they were
- * added, so these floors catch regressions while the engine is short of the first goal (see
- * README, "Answer quality").
+ * engine: the goal, 95% on both. Report-43 to report-46 (600 questions in the company-Slack and
+ * public-Discord styles) measured 95.6% answered right and 97.7% abstained right when they were
+ * added (see README, "Answer quality").
  */
-const MIN_ANSWERED_RIGHT = 0.93;
+const MIN_ANSWERED_RIGHT = 0.95;
 const MIN_ABSTAINED_RIGHT = 0.95;
 
 describe('answer quality on the held-out report set', () => {
