@@ -250,12 +250,10 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     // "Why" wants a reason: facts that give none do not answer it.
     // Of the year asked about: "what led to the Azure exclusivity deal in 2022?" is not answered by
     // what set off the 2026 restructuring.
-    const ofYear =
-      !a.yesNo && a.years.length > 0 && !a.subjectYear
-        ? chosen.filter((f) => a.years.some((y) => f.years.has(y)))
-        : chosen;
+    const yearAsked = !a.yesNo && a.years.length > 0 && !a.subjectYear;
+    const ofYear = yearAsked ? chosen.filter((f) => a.years.some((y) => f.years.has(y))) : chosen;
     // "What were the original 2022 terms?": none of that year's are given.
-    if (intents.has('condition') && ofYear !== chosen && !ofYear.some((f) => f.states.has('condition')))
+    if (intents.has('condition') && yearAsked && !ofYear.some((f) => f.states.has('condition')))
       return { reason: "My sources don't give those terms.", context: true };
     if (intents.has('cause') && !ofYear.some((f) => f.states.has('cause')))
       return { reason: "My sources don't give a reason for that.", context: false };

@@ -11,10 +11,10 @@ import {
   MONTH_WORDS,
   splitWords,
   WH_WORD,
-  WHOLLY,
   withoutConditionalWhen,
   withoutFraming,
   withQuestionIdioms,
+  withWholly,
 } from './text.js';
 
 /**
@@ -828,9 +828,6 @@ export function createQueryReader({
     const gotCanonical = gottenOf(asking);
     const seen = new Set<string>();
     const words = wordsOf(question);
-    // "Can Microsoft sublicense the IP?", "does OpenAI still have to train on Azure?": the action a
-    // yes-or-no question asks a company or a person to take; unknown to the facts, no fact says it
-    // happened. Only after a name or a pronoun, where the verb's place is sure.
     // "is mistral dropping a new model", "grok 5 release date?": a name written in lower case, as
     // the subject a yes-or-no question opens with or before a version number.
     const namedUnknown = new Set(
@@ -845,6 +842,9 @@ export function createQueryReader({
     );
     // "Satya's take?": an opinion of theirs; "did Bezos take the crown?" is Amazon's doing.
     const personIntent = analysis.intents.includes('person') || /'s\s+(?:take|hot take)\b/.test(normalized);
+    // "Can Microsoft sublicense the IP?", "does OpenAI still have to train on Azure?": the action a
+    // yes-or-no question asks a company or a person to take; unknown to the facts, no fact says it
+    // happened. Only after a name or a pronoun, where the verb's place is sure.
     const verbAsked = ASKED_VERB.exec(asking);
     // "Did Microsoft's stake get diluted?": what was done to something of theirs, too.
     const subjectAsked = verbAsked?.[1] ?? verbAsked?.[3];
@@ -1181,12 +1181,8 @@ const MID_CASE_OPENERS = 'if|once|assuming|suppose|supposing|now that|given that
 const CASE_OPENERS = `${MID_CASE_OPENERS}|say|let's say|lets say|in case|whenever`;
 const MID_CASE_KEY = new RegExp(`\\b(?:${MID_CASE_OPENERS})\\b`, 'i');
 const CASE_CLAUSE = new RegExp(`^\\s*(?:${CASE_OPENERS})\\b[^,?]{1,80},\\s*(?=\\S)`, 'i');
-const WHOLLY_ALL = new RegExp(WHOLLY.source, 'giu');
 const intentText = (asking: string) => {
-  const cased = (HYPOTHETICAL.test(asking) ? asking.replace(CASE_CLAUSE, '') : asking).replace(
-    WHOLLY_ALL,
-    'wholly',
-  );
+  const cased = withWholly(HYPOTHETICAL.test(asking) ? asking.replace(CASE_CLAUSE, '') : asking);
   return cased.includes('how m') ? cased.replace(LIMIT_ON_HOW_MUCH, '$1') : cased;
 };
 const LIMIT_ON_HOW_MUCH =

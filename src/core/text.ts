@@ -391,9 +391,10 @@ const GETS_IT_FIRST =
 const GETS_IT_BEFORE =
   /\b((?:get|gets|getting|got)\s+(?:(?!before\b)[\p{L}'-]+\s+){1,4})before\s+(?:the\s+|other\s+|any\s+)?(?:[\p{L}'-]+\s+){0,2}?(?:folks|people|crowd|camp|shops|teams|customers|users|clouds?|everyone|everybody|anyone|others|rivals|competitors)(?:\s+else)?(?:\s+(?:on|using|in|with)\s+(?:[\p{L}'-]+\s*){1,3}?)?(?:\s+(?:do|does|did))?(?=\s*(?:$|[?.!,;:]|(?:or|and|but)\b))/giu;
 /** "Runs 100% on Google Cloud", "a 100% AWS shop", "100% gone": wholly, not a figure. */
-export const WHOLLY =
-  /\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in|gone|over|done|dead|ended|finished|sure|certain|true|real|confirmed|legit|official|free)\b|\s+[\p{L}-]+\s+(?:shop|house|customer|customers|company|team|stack)\b)/iu;
-const WHOLLY_ALL = new RegExp(WHOLLY.source, 'giu');
+const WHOLLY =
+  /\b100\s?(?:%|percent\b|per cent\b)(?=\s+(?:on|in|gone|over|done|dead|ended|finished|sure|certain|true|real|confirmed|legit|official|free)\b|\s+[\p{L}-]+\s+(?:shop|house|customer|customers|company|team|stack)\b)/giu;
+/** The text with each "100%" that means wholly written as "wholly". */
+export const withWholly = (text: string) => (text.includes('100') ? text.replace(WHOLLY, 'wholly') : text);
 // Not "can you list...", nor "list the products": a list written out, not a listing.
 const LISTS =
   /\b((?:(?:could|will|would|might|may|can)\s+(?!(?:you|u|ya|we|i|someone|somebody|anyone|anybody)\b)[\p{L}'-]+|to|gonna|going to)\s+(?:(?:actually|finally|even|really|still|publicly)\s+)?)list\b(?=\s*(?:$|[?.!,;]|\s(?:this|next|in|on|by|before|after|soon|publicly|at|later|yet|already|anytime|any time)\b))/giu;
@@ -428,7 +429,7 @@ const IDIOMS: readonly Rewrite[] = [
   // "What set the whole restructuring in motion?": what set it off.
   [/\bin motion\b/i, /\bset\s+((?:[\p{L}'–-]+\s+){1,4}?)in motion\b/giu, 'set in motion $1'],
   // "A company that runs 100% on Google Cloud": wholly, not a figure.
-  [/100/, WHOLLY_ALL, 'wholly'],
+  [/100/, WHOLLY, 'wholly'],
   // "Azure first or AWS first?": which comes before the other.
   [
     /\bfirst\s+or\b/i,
