@@ -41,6 +41,12 @@ describe('splitting words', () => {
     expect(splitWords('the committee agreed').join(' ')).toBe('the committee agreed');
     expect(splitWords('does microsoft own part of openai').join(' ')).toContain('own');
   });
+
+  it('reads letters beyond ASCII as letters, held down or not', () => {
+    expect(splitWords('Déjà vu: the café, Ærø and Łódź').join(' ')).toBe('déjà vu the café ærø and łódź');
+    expect(splitWords('merciii à toussss').join(' ')).toBe('merci à tous');
+    expect(splitWords('GPT-5.5 on Bedrock — ¿sí?').join(' ')).toBe('gpt 5.5 on bedrock sí');
+  });
 });
 
 describe('reading chat messages', () => {
@@ -76,6 +82,10 @@ describe('reading chat messages', () => {
     expect(cleanQuestion('<@U1> is\u200b the <https://x.y|deal> <!here> over?')).toBe('is the over?');
     expect(cleanQuestion('<<!channel>!channel> hi')).not.toMatch(/<!channel>/);
     expect(cleanQuestion('@cloud-guy did it ship? mail me at a@b.c')).toBe('did it ship? mail me at a@b.c');
+    // Full-width forms are the same markup once normalised; links in capitals are links.
+    expect(cleanQuestion('＜@U1＞ ｉｓ ＡＷＳ ｉｎ？')).toBe('is AWS in?');
+    expect(cleanQuestion('see HTTPS://EXAMPLE.ORG/X is it GA')).toBe('see is it GA');
+    expect(cleanQuestion('is\u0007 it GA')).toBe('is it GA');
   });
 
   it('reads what a question asks for', () => {
