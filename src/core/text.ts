@@ -219,10 +219,11 @@ const MARKUP_KEY = /[<@]|http/i;
 
 /** Cleans what a user typed into plain text: Unicode-normalised, no chat markup, single-spaced. */
 export function cleanQuestion(input: string): string {
-  // Plain ASCII is its own normal form, and most questions are plain ASCII.
-  let text = (NOT_ASCII.test(input) ? input.normalize('NFKC') : input)
-    .replace(/\s+/g, ' ')
-    .replace(INVISIBLE, '');
+  // Plain ASCII, which most questions are, is its own normal form, and once its white space is
+  // single spaces it has no invisible characters left.
+  let text = NOT_ASCII.test(input)
+    ? input.normalize('NFKC').replace(/\s+/g, ' ').replace(INVISIBLE, '')
+    : input.replace(/\s+/g, ' ');
   // Until nothing is left to remove: "<<!channel>!channel>" hides one mention inside another.
   // Every kind of markup has a "<", an "@" or a link.
   for (let previous = ''; previous !== text && MARKUP_KEY.test(text); ) {
@@ -541,6 +542,8 @@ export type Analyzer = {
 };
 
 const MAX_PHRASE = 4;
+/** Stems remembered at most: the knowledge base's words and a great many questions' words. */
+export const MAX_STEMS = 50_000;
 /** Words for a leader's company or people: "Satya's crew" is Microsoft. */
 const LEADERS_PEOPLE =
   'co crew crowd company shop outfit side camp people folks guys gang empire land inc corp startup lab labs firm org kingdom bucks money'.split(
@@ -599,11 +602,14 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
           addWordsAlias([...nameWords, group], person.leads.replaceAll('-', ''));
       }
 
+  // Every word a question uses is remembered: in a bot that runs for months, strangers' words
+  // would grow this without end, so past a size it starts again.
   const stems = new Map<string, string | null>();
   const term = (word: string): string | null => {
     let t = stems.get(word);
     if (t === undefined) {
       t = STOP_WORDS.has(word) ? null : entityOfWord.has(word) ? word : stemmer(word);
+      if (stems.size >= MAX_STEMS) stems.clear();
       stems.set(word, t);
     }
     return t;

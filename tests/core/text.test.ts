@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import {
   askedForOf,
   cleanQuestion,
+  createAnalyzer,
   detectIntents,
   isStopWordTypo,
+  MAX_STEMS,
   splitWords,
   withoutFraming,
 } from '../../src/core/text.js';
@@ -16,6 +19,18 @@ describe('the asked-for word', () => {
     expect(askedForOf('does it keep the clause which people argued about').words).toEqual([]);
     expect(askedForOf('is there a limit on how much openai pays').wh).toBe('how');
     expect(askedForOf('on which stock exchange will openai list').words[0]).toBe('stock');
+  });
+});
+
+describe('index terms', () => {
+  it('stay right after more distinct words than are remembered', () => {
+    const analyzer = createAnalyzer(loadKnowledge());
+    const known = ['licensing', 'exclusivity', 'the', 'microsoft', 'bedrock'].map(analyzer.term);
+    for (let i = 0; i < MAX_STEMS + 100; i++) analyzer.term(`zq${i}words`);
+    expect(['licensing', 'exclusivity', 'the', 'microsoft', 'bedrock'].map(analyzer.term)).toEqual(known);
+    expect(known[0]).toBe('licens');
+    expect(known[2]).toBeNull();
+    expect(analyzer.term('zq7words')).toBe('zq7word');
   });
 });
 
