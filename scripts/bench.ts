@@ -68,16 +68,26 @@ async function latencyWorker(side: 'answer' | 'baseline') {
 // Rounds alternate between the sides, so that both meet the machine in the same state.
 const answering = await latencyWorker('answer');
 const searching = await latencyWorker('baseline');
-const answerUs: number[] = [];
-const baselineUs: number[] = [];
+const answerRounds: Float64Array[] = [];
+const baselineRounds: Float64Array[] = [];
 for (let r = 0; r < rounds; r++) {
-  answerUs.push(...(await answering.round()));
-  baselineUs.push(...(await searching.round()));
+  answerRounds.push(await answering.round());
+  baselineRounds.push(await searching.round());
 }
 await Promise.all([answering.stop(), searching.stop()]);
-answerUs.sort((a, b) => a - b);
-baselineUs.sort((a, b) => a - b);
-const questionCount = answerUs.length / rounds;
+const sorted = (rs: Float64Array[]) => rs.flatMap((r) => [...r]).sort((a, b) => a - b);
+const answerUs = sorted(answerRounds);
+const baselineUs = sorted(baselineRounds);
+const questionCount = answerRounds[0]?.length ?? 0;
+/**
+ * Each question's median time over the rounds, sorted. A single ask's time includes whatever the
+ * machine did meanwhile (this virtual machine's pauses reach a few hundred microseconds), and the
+ * p99 of all asks is mostly those; the p99 of these medians is what the slowest questions cost.
+ */
+const questionMedians = (rs: Float64Array[]) =>
+  Array.from({ length: questionCount }, (_, i) => median(rs.map((r) => r[i] ?? 0))).sort((a, b) => a - b);
+const answerMedians = questionMedians(answerRounds);
+const baselineMedians = questionMedians(baselineRounds);
 
 /** Process start to the local chat's prompt: `node --import tsx src/main.ts` with no tokens set. */
 function startupOnce(): Promise<number> {
@@ -144,8 +154,16 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 const result = {
   questions: questionCount,
   samples: answerUs.length,
-  answer: { p50_us: round(percentile(answerUs, 50)), p99_us: round(percentile(answerUs, 99)) },
-  baseline: { p50_us: round(percentile(baselineUs, 50)), p99_us: round(percentile(baselineUs, 99)) },
+  answer: {
+    p50_us: round(percentile(answerUs, 50)),
+    p99_us: round(percentile(answerUs, 99)),
+    question_median_p99_us: round(percentile(answerMedians, 99)),
+  },
+  baseline: {
+    p50_us: round(percentile(baselineUs, 50)),
+    p99_us: round(percentile(baselineUs, 99)),
+    question_median_p99_us: round(percentile(baselineMedians, 99)),
+  },
   build_ms: round(buildColdMedianMs, 2),
   build_first_in_process_ms: round(buildColdMs, 2),
   build_warm_ms: round(median(warmBuilds), 2),
@@ -161,9 +179,11 @@ const result = {
 if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(`${result.questions} questions x ${rounds} rounds = ${result.samples} asks`);
-  console.log(`answer   p50 ${result.answer.p50_us} us   p99 ${result.answer.p99_us} us`);
   console.log(
-    `baseline p50 ${result.baseline.p50_us} us   p99 ${result.baseline.p99_us} us   (plain MiniSearch search)`,
+    `answer   p50 ${result.answer.p50_us} us   p99 ${result.answer.p99_us} us   p99 of question medians ${result.answer.question_median_p99_us} us`,
+  );
+  console.log(
+    `baseline p50 ${result.baseline.p50_us} us   p99 ${result.baseline.p99_us} us   p99 of question medians ${result.baseline.question_median_p99_us} us   (plain MiniSearch search)`,
   );
   console.log(
     `build    ${result.build_ms} ms in a fresh process (median of ${coldBuilds.length}), ${result.build_warm_ms} ms warm (median of 20)`,
