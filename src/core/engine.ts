@@ -282,11 +282,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     leaders,
   });
 
-  // Every option any search passes has a key here, even if undefined. MiniSearch merges a search's
-  // options into these once per query term, and a key these lack makes that merge slow (adding
-  // properties to an object costs V8 far more than overwriting them): with all keys present,
-  // answers took a quarter less time.
-  const searchOptions: SearchOptions & { queries: undefined } = {
+  const searchOptions = completeSearchOptions({
     boost: opts.boost,
     combineWith: 'OR',
     // Terms arrive already processed by analyze().
@@ -297,13 +293,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
     // search time.
     prefix: (term) => term.length > 3 && !knownTerms.has(term),
     fuzzy: false,
-    fields: undefined,
-    filter: undefined,
-    boostTerm: undefined,
-    boostDocument: undefined,
-    // Set by MiniSearch itself on the options of a query's parts.
-    queries: undefined,
-  };
+  });
   const index = new MiniSearch<(typeof documents)[number]>({
     fields: [...FIELDS, 'pairs'],
     // Fields hold canonical words (or word pairs) joined by spaces, prepared above.
@@ -768,11 +758,22 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   let questionIndex: MiniSearch<{ id: number; q: string }> | undefined;
   const getQuestionIndex = () => {
     if (questionIndex) return questionIndex;
+    const tokenize = (text: string) => analyzer.canonicalWords(text);
+    const processTerm = (word: string) => analyzer.term(word);
     questionIndex = new MiniSearch<{ id: number; q: string }>({
       fields: ['q'],
       storeFields: ['q'],
-      tokenize: (text) => analyzer.canonicalWords(text),
-      processTerm: (word) => analyzer.term(word),
+      tokenize,
+      processTerm,
+      // Beside the answer index's: answering slowed by a tenth beside autocomplete otherwise.
+      searchOptions: completeSearchOptions({
+        boost: {},
+        combineWith: 'OR',
+        tokenize,
+        processTerm,
+        prefix: (term, i, terms) => i === terms.length - 1 || term.length > 3,
+        fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+      }),
     });
     const all = kb.facts.flatMap((f) => f.questions).filter((q) => q.length <= 100);
     questionIndex.addAll(all.map((q, id) => ({ id, q })));
@@ -785,10 +786,7 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   const suggestQuestions = (partial: string, limit = 25): string[] => {
     const text = cleanQuestion(partial).slice(0, 200);
     if (!text) return firstQuestions.slice(0, limit);
-    const hits = getQuestionIndex().search(text, {
-      prefix: (term, i, terms) => i === terms.length - 1 || term.length > 3,
-      fuzzy: (term) => (term.length > 5 ? 0.2 : false),
-    });
+    const hits = getQuestionIndex().search(text);
     return hits.slice(0, limit).map((h) => h.q as string);
   };
 
@@ -804,13 +802,43 @@ export function createEngine(kb: KnowledgeBase, options: Partial<EngineOptions> 
   return { kb, ask, topic, timeline, sources: sourcesAnswer, resolveTopic, suggestQuestions, explain };
 }
 
-/** Puts [n] at the end of every sentence of a statement, before its closing punctuation. */
+/**
+ * Search options with every key a search may pass, in one order, even where undefined. MiniSearch
+ * merges a search's options into an index's once per query term, and a key the index's lack makes
+ * that merge slow (V8 adds a property far more slowly than it overwrites one): with all keys
+ * present, answers took a quarter less time. Two indexes whose options differ in keys or their
+ * order make MiniSearch's code, which they share, meet objects of more shapes, slower for both.
+ */
+function completeSearchOptions(
+  options: Required<
+    Pick<SearchOptions, 'boost' | 'combineWith' | 'tokenize' | 'processTerm' | 'prefix' | 'fuzzy'>
+  >,
+): SearchOptions {
+  const { boost, combineWith, tokenize, processTerm, prefix, fuzzy } = options;
+  const complete = {
+    boost,
+    combineWith,
+    tokenize,
+    processTerm,
+    prefix,
+    fuzzy,
+    fields: undefined,
+    filter: undefined,
+    boostTerm: undefined,
+    boostDocument: undefined,
+    // Set by MiniSearch itself on the options of a query's parts.
+    queries: undefined,
+  };
+  return complete;
+}
+
 /** Whether two sets share a member; without copying either, as it runs for every fact searched. */
 function meets<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   for (const x of b) if (a.has(x)) return true;
   return false;
 }
 
+/** Puts [n] at the end of every sentence of a statement, before its closing punctuation. */
 function withMarker(statement: string, n: number): string {
   return statement
     .replace(/\s+/g, ' ')
