@@ -22,6 +22,24 @@ describe('the asked-for word', () => {
   });
 });
 
+describe('aliases', () => {
+  const analyzer = createAnalyzer(loadKnowledge());
+
+  it('let a one-word variant that is its own stem stand for its inflections, and no other', () => {
+    // "limit" is its own stem: "limits" is a cap. "deliver" is not ("deliv"): "deliverables" is not
+    // a way of serving, though it stems to "deliver".
+    expect(analyzer.canonicalWords('limits deliverables ceilinged')).toEqual([
+      'cap',
+      'deliverables',
+      'ceilinged',
+    ]);
+  });
+
+  it("read a leader's full name with a word for their people as the company", () => {
+    expect(analyzer.canonicalWords('Jeff Bezos gang, Satya Nadella crew')).toEqual(['amazon', 'microsoft']);
+  });
+});
+
 describe('index terms', () => {
   it('stay right after more distinct words than are remembered', () => {
     const analyzer = createAnalyzer(loadKnowledge());
@@ -60,6 +78,7 @@ describe('splitting words', () => {
   it('reads letters beyond ASCII as letters, held down or not', () => {
     expect(splitWords('Déjà vu: the café, Ærø and Łódź').join(' ')).toBe('déjà vu the café ærø and łódź');
     expect(splitWords('merciii à toussss').join(' ')).toBe('merci à tous');
+    expect(splitWords('caféééé naïveeee').join(' ')).toBe('café naïve');
     expect(splitWords('GPT-5.5 on Bedrock — ¿sí?').join(' ')).toBe('gpt 5.5 on bedrock sí');
   });
 });
@@ -99,6 +118,7 @@ describe('reading chat messages', () => {
     expect(cleanQuestion('@cloud-guy did it ship? mail me at a@b.c')).toBe('did it ship? mail me at a@b.c');
     // Full-width forms are the same markup once normalised; links in capitals are links.
     expect(cleanQuestion('＜@U1＞ ｉｓ ＡＷＳ ｉｎ？')).toBe('is AWS in?');
+    expect(cleanQuestion('＠here ｉｓ ＡＷＳ ｉｎ？')).toBe('is AWS in?');
     expect(cleanQuestion('see HTTPS://EXAMPLE.ORG/X is it GA')).toBe('see is it GA');
     expect(cleanQuestion('is\u0007 it GA')).toBe('is it GA');
   });
