@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --rounds N]`: answer latency of the tuned engine against plain
+ * `npm run bench [-- --json] [-- --rounds N] [-- --startups N] [-- --builds N]`: answer latency of the tuned engine against plain
  * MiniSearch over the same facts (same process, same questions, rounds alternating, each side in a
  * worker thread of its own: see bench-latency.ts), index build time and process start-up time to
  * the local chat's prompt.
@@ -23,11 +23,11 @@ const rounds = Math.max(1, Number(values.rounds) || 30);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
 
 const kb = loadKnowledge();
 // The first build in this process is what start-up pays (code not yet optimised by the JIT).
@@ -48,21 +48,37 @@ async function latencyWorker(side: 'answer' | 'baseline') {
   const entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./bench-latency.ts', import.meta.url).href)}); })`;
   const worker = new Worker(entry, { eval: true, workerData: side });
-  // One round at a time: the message answering it, or the worker's failure.
+  // One round at a time: the message answering it, or the worker's failure. A failure between
+  // rounds fails the next one.
   let pending: { resolve: (us: Float64Array) => void; reject: (e: unknown) => void } | undefined;
+  let failure: unknown;
+  const settle = (f: (p: NonNullable<typeof pending>) => void) => {
+    const p = pending;
+    pending = undefined;
+    if (p) f(p);
+  };
+  const fail = (e: unknown) => {
+    failure ??= e;
+    settle((p) => p.reject(failure));
+  };
   const ready = new Promise<void>((resolve, reject) => {
     pending = { resolve: () => resolve(), reject };
   });
-  worker.on('message', (us: Float64Array) => pending?.resolve(us));
-  worker.on('error', (e) => pending?.reject(e));
+  worker.on('message', (us: Float64Array) => settle((p) => p.resolve(us)));
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the ${side} worker exited (code ${code})`)));
   await ready;
   return {
     round: () =>
       new Promise<Float64Array>((resolve, reject) => {
+        if (failure) return reject(failure);
         pending = { resolve, reject };
         worker.postMessage('round');
       }),
-    stop: () => worker.terminate(),
+    stop: () => {
+      worker.removeAllListeners('exit');
+      return worker.terminate();
+    },
   };
 }
 // Rounds alternate between the sides, so that both meet the machine in the same state.
