@@ -13,16 +13,14 @@ import { loadQuestions } from '../src/eval/questions.js';
 
 const side = workerData as 'answer' | 'baseline';
 const kb = loadKnowledge();
-const run: (q: string) => unknown =
-  side === 'answer'
-    ? (
-        (engine) => (q: string) =>
-          engine.ask(q)
-      )(createEngine(kb))
-    : (
-        (index) => (q: string) =>
-          index.search(q)
-      )(createBaselineIndex(kb));
+let run: (q: string) => unknown;
+if (side === 'answer') {
+  const engine = createEngine(kb);
+  run = (q) => engine.ask(q);
+} else {
+  const index = createBaselineIndex(kb);
+  run = (q) => index.search(q);
+}
 const questions = loadQuestions().map((q) => q.q);
 for (const q of questions) run(q);
 

@@ -1,8 +1,8 @@
 /**
- * `npm run bench [-- --json] [-- --rounds N] [-- --startups N] [-- --builds N]`: answer latency of the tuned engine against plain
- * MiniSearch over the same facts (same process, same questions, rounds alternating, each side in a
- * worker thread of its own: see bench-latency.ts), index build time and process start-up time to
- * the local chat's prompt.
+ * `npm run bench [-- --json] [-- --rounds N] [-- --startups N] [-- --builds N]`: answer latency of
+ * the tuned engine against plain MiniSearch over the same facts (same process, same questions,
+ * rounds alternating, each side in a worker thread of its own: see bench-latency.ts), index build
+ * time and process start-up time to the local chat's prompt.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -91,9 +91,9 @@ for (let r = 0; r < rounds; r++) {
   baselineRounds.push(await searching.round());
 }
 await Promise.all([answering.stop(), searching.stop()]);
-const sorted = (rs: Float64Array[]) => rs.flatMap((r) => [...r]).sort((a, b) => a - b);
-const answerUs = sorted(answerRounds);
-const baselineUs = sorted(baselineRounds);
+const allSorted = (rs: Float64Array[]) => rs.flatMap((r) => [...r]).sort((a, b) => a - b);
+const answerUs = allSorted(answerRounds);
+const baselineUs = allSorted(baselineRounds);
 const questionCount = answerRounds[0]?.length ?? 0;
 /**
  * Each question's median time over the rounds, sorted. A single ask's time includes whatever the

@@ -815,6 +815,7 @@ function completeSearchOptions(
   >,
 ): SearchOptions {
   const { boost, combineWith, tokenize, processTerm, prefix, fuzzy } = options;
+  // Through a variable: `queries` is no SearchOptions key, and a literal returned as one is refused.
   const complete = {
     boost,
     combineWith,
