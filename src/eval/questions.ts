@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { z } from 'zod';
 
 export const EVAL_DIR = fileURLToPath(new URL('../../tests/eval/', import.meta.url));
@@ -28,7 +28,7 @@ export function loadQuestions(dir: string = EVAL_DIR): Labelled[] {
     .sort();
   return files.flatMap((name) => {
     const file = join(dir, name);
-    const parsed = z.array(Labelled).safeParse(parse(readFileSync(file, 'utf8')));
+    const parsed = z.array(Labelled).safeParse(load(readFileSync(file, 'utf8')));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`${file}: entry ${issue?.path.join('.')}: ${issue?.message}`);

@@ -201,6 +201,17 @@ describe('a broken knowledge base', () => {
     expect(error).not.toContain('\n');
   });
 
+  it('names the line a YAML mistake is on, and says what is wrong there', () => {
+    // Line 2 of the first fact, indented one space too far: a slip easy to make by hand.
+    breakFile('facts/ipo.yaml', (t) => t.replace('  topic: ipo', '   topic: ipo'));
+    expect(loadError()).toMatch(/ipo\.yaml:2: not valid YAML: bad indentation/);
+  });
+
+  it('says so when a file is empty', () => {
+    breakFile('facts/ipo.yaml', () => '# nothing here yet\n');
+    expect(loadError()).toMatch(/ipo\.yaml: not valid YAML: .*empty/);
+  });
+
   it('fails when the facts folder is missing', () => {
     dir = copyKnowledge();
     rmSync(join(dir, 'facts'), { recursive: true });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { SHORTCUT_CALLBACK_ID, SLASH_COMMAND } from '../../src/adapters/slack/app.js';
 
 type Manifest = {
@@ -15,7 +15,7 @@ type Manifest = {
   };
 };
 
-const manifest = parse(
+const manifest = load(
   readFileSync(new URL('../../src/adapters/slack/manifest.yaml', import.meta.url), 'utf8'),
 ) as Manifest;
 
