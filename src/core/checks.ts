@@ -80,17 +80,17 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
   // Statement words, in order, where figures are looked for (never in labels or variants). Only
   // "how much" questions need them, so start-up does not pay for them.
   const statementWordsCache = new Map<string, string[]>();
-  const statementWords = (f: IndexedFact) => {
+  function statementWords(f: IndexedFact) {
     let words = statementWordsCache.get(f.fact.id);
     if (!words) {
       words = splitWords(f.fact.statement.replaceAll('%', ' percent'));
       statementWordsCache.set(f.fact.id, words);
     }
     return words;
-  };
+  }
 
   /** Whether every mention of a term in a fact's statement is unspecific: "some teams". */
-  const namesNone = (f: IndexedFact, term: string): boolean => {
+  function namesNone(f: IndexedFact, term: string): boolean {
     const words = statementWords(f);
     let mentioned = false;
     for (let i = 0; i < words.length; i++) {
@@ -100,10 +100,10 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
       if (!before.some((w) => UNSPECIFIC.has(w))) return false;
     }
     return mentioned;
-  };
+  }
 
   /** Whether a fact states the figure a quantity question asks for. */
-  const givesFigure = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
+  function givesFigure(f: IndexedFact, a: QueryAnalysis, normalized: string): boolean {
     if (!a.intents.includes('percentage') && !a.intents.includes('amount')) return true;
     // "With Symphony, how many sessions...?": the fact's figure holds without Symphony, so asked of
     // what Symphony allows it is no answer; "before Symphony" it is.
@@ -156,9 +156,9 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     if (a.intents.includes('percentage'))
       return words.some((w, i) => isFigure(w) && words[i + 1] === 'percent');
     return words.some(isFigure);
-  };
+  }
 
-  const datedPrecisely = (f: IndexedFact, a: QueryAnalysis, normalized: string): boolean => {
+  function datedPrecisely(f: IndexedFact, a: QueryAnalysis, normalized: string): boolean {
     // "Q3 or Q4?" asks which quarter, even put as yes or no.
     const quarter = QUARTER_WANTED.test(normalized);
     const wanted = DAY_WANTED.test(normalized) ? 3 : MONTH_WANTED.test(normalized) || quarter ? 2 : 0;
@@ -167,18 +167,18 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
     // "The licence expires when exactly?": an end a fact gives as a year ("through 2032") will do.
     if (wanted === 2 && !quarter && a.intents.includes('duration') && f.years.size > 0) return true;
     return f.datePrecision >= wanted;
-  };
+  }
 
   /**
    * What the question asks for that the chosen facts (the leading one first) do not state. `peers`:
    * the chosen facts as much about what is asked as the leading one (which is one of them).
    */
-  const missingDetail = (
+  function missingDetail(
     lower: string,
     a: QueryAnalysis,
     chosen: IndexedFact[],
     peers: IndexedFact[] = chosen.slice(0, 1),
-  ): Missing | null => {
+  ): Missing | null {
     const intents = new Set(a.intents);
     // "How much", "how many", "what percentage" want a figure from the most relevant fact itself,
     // not from a neighbour that happens to state one; "how many teams" wants a number of teams.
@@ -281,7 +281,7 @@ export function createChecks(analyzer: Analyzer, nameOf: (entity: string) => str
       return { reason: "My sources don't cover that period.", context: true };
 
     return null;
-  };
+  }
 
   return { namesNone, missingDetail };
 }

@@ -240,14 +240,15 @@ export function createQueryReader({
   parties,
   leaders,
 }: QueryContext): (question: string) => QueryAnalysis {
+  // Helpers are function declarations, for start-up's sake: see createEngine.
   /** Whether the knowledge base knows a canonical word: a name, or a word its facts use. */
-  const known = (w: string) => {
+  function known(w: string) {
     const t = analyzer.term(w);
     return t !== null && (analyzer.entityOf(w) !== undefined || knownTerms.has(t) || vocabulary.has(w));
-  };
+  }
 
   /** The known word (as written, before aliases) a misspelt one most likely stands for. */
-  const correct = (word: string): string | undefined => {
+  function correct(word: string): string | undefined {
     if (vocabulary.has(word) || analyzer.phraseWords.has(word)) return undefined;
     if (word.length < 5 || /\d/.test(word) || isEnglishWord(word)) return undefined;
     // Two edits for longer words: a swapped pair of letters ("licnese") counts as two.
@@ -266,7 +267,7 @@ export function createQueryReader({
       }
     }
     return best;
-  };
+  }
 
   /**
    * "Legal wants the backstory before the partner review — was there...": what leads in to the
@@ -275,7 +276,7 @@ export function createQueryReader({
    * long do OpenAI's payments run?"). "The $50B from Amazon — was that fixed?" points back to it.
    * The lead-in as written, and its words that are background.
    */
-  const backgroundLeadIn = (message: string): { text: string; words: Set<string> } | null => {
+  function backgroundLeadIn(message: string): { text: string; words: Set<string> } | null {
     const leadIn = /[—–:]|\s-\s/.test(message) ? LEAD_IN.exec(message) : null;
     if (!leadIn?.[1] || WH_WORD.test(leadIn[1]) || /\d/.test(leadIn[1])) return null;
     const words = analyzer.canonicalWords(leadIn[1]);
@@ -288,19 +289,19 @@ export function createQueryReader({
       text: leadIn[0],
       words: new Set(words.filter((w) => !restWords.has(w) && !analyzer.entityOf(w))),
     };
-  };
+  }
 
   /**
    * In a message of several sentences where some ask and some do not ("We run on GCP. Can OpenAI
    * serve us?"), the words found only in the sentences that do not ask.
    */
-  const asideWords = (
+  function asideWords(
     message: string,
     sentences: string[],
     asks: boolean[],
     weighed: boolean[],
     lead: ReturnType<typeof backgroundLeadIn>,
-  ): Set<string> => {
+  ): Set<string> {
     // "As an architect on Oracle Cloud, may I...": who asks is background too.
     const role = /^as an?\s+([^,?]{1,60}),\s*(?=\S)/i.exec(message);
     if (role?.[1]) {
@@ -348,8 +349,8 @@ export function createQueryReader({
         );
     }
     return asideOf(sentences, asks);
-  };
-  const asideOf = (sentences: string[], asks: boolean[]): Set<string> => {
+  }
+  function asideOf(sentences: string[], asks: boolean[]): Set<string> {
     const questions = sentences.filter((_, i) => asks[i]);
     if (questions.length === 0 || questions.length === sentences.length) return new Set();
     const asked = new Set(analyzer.canonicalWords(questions.join(' ')));
@@ -377,7 +378,7 @@ export function createQueryReader({
         .flatMap((s) => analyzer.canonicalWords(s))
         .filter((w) => !asked.has(w)),
     );
-  };
+  }
 
   /**
    * Two entities joined by "to", with at most one word before it: "from Microsoft to OpenAI",
@@ -385,7 +386,7 @@ export function createQueryReader({
    * entity, nor "OpenAI is still locked in to Microsoft".
    */
   const shareTerm = analyzer.term('share') ?? 'share';
-  const flowOf = (words: string[]): [string, string] | null => {
+  function flowOf(words: string[]): [string, string] | null {
     for (let i = 0; i < words.length; i++) {
       const from = analyzer.entityOf(words[i] as string);
       if (!from) continue;
@@ -408,17 +409,17 @@ export function createQueryReader({
       }
     }
     return null;
-  };
+  }
 
   /**
    * "Reporter on deadline: can you confirm...": a label before a colon, made only of words the
    * knowledge base does not know, says who asks. "Bedrock: when is GA?" names what is asked.
    */
-  const withoutLabel = (question: string): string => {
+  function withoutLabel(question: string): string {
     const m = /^([^:?]{1,40}):\s+(?=(?:\S+\s+){2,}\S)/.exec(question);
     if (!m?.[1]) return question;
     return analyzer.canonicalWords(m[1]).some(known) ? question : question.slice(m[0].length);
-  };
+  }
 
   /**
    * The words on either side of the last "or" of the first asking sentence that has one, when a
@@ -426,7 +427,7 @@ export function createQueryReader({
    * the first clause holds. "Two or four weeks?", "at an event or in a blog post?" offer values to
    * choose from, which a fact must state. A word on both sides belongs to neither.
    */
-  const choiceSides = (asking: string[]): Sides | null => {
+  function choiceSides(asking: string[]): Sides | null {
     for (const sentence of asking) {
       // The last "or", found in the sentence as written (lower-casing may change its length).
       const ors = [...sentence.matchAll(/\sor\s/gi)];
@@ -459,10 +460,10 @@ export function createQueryReader({
       return { first: before, second: after, secondSettles };
     }
     return null;
-  };
+  }
 
   /** Whether the word before `i`, past small words, is news or the deal: "the breakup thing actually drop". */
-  const aboutNews = (words: string[], i: number) => {
+  function aboutNews(words: string[], i: number) {
     for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
       const w = words[j] as string;
       const t = analyzer.term(w);
@@ -472,24 +473,24 @@ export function createQueryReader({
       return w === 'news' || contextTerms.has(t ?? '');
     }
     return false;
-  };
+  }
 
   /** "What is Symphony exactly?", "wtf is Frontier": the entity asked to be defined. */
-  const definedEntity = (normalized: string): string | null => {
+  function definedEntity(normalized: string): string | null {
     // The patterns are Unicode-aware and unanchored: look for their key words first.
     const named = ((normalized.includes('wha') || normalized.includes('wtf')
       ? DEFINITION.exec(normalized)
       : null) ?? (normalized.includes(' do') ? DOES_WHAT.exec(normalized) : null))?.[1];
     const word = named ? analyzer.canonicalWords(named)[0] : undefined;
     return word ? (analyzer.entityOf(word) ?? null) : null;
-  };
+  }
 
   /**
    * The asked-for word follows "which"/"what", past any names: "which AWS regions" -> regions. A
    * stop word there ("what did...") means the question names no kind of thing. "What OpenAI stuff
    * is on Bedrock?" asks for things, which `stuffAsked` says.
    */
-  const askedKindOf = (askedWords: string[], wh: string) => {
+  function askedKindOf(askedWords: string[], wh: string) {
     let askedCanonical: string | undefined;
     let stuffAsked = false;
     // "How much OpenAI ends up paying" names no thing after its names, unlike "how many teams".
@@ -515,14 +516,14 @@ export function createQueryReader({
       break;
     }
     return { askedCanonical, stuffAsked };
-  };
+  }
 
   /** "Did Amazon get equity for it?": the word for what was got. "Get scrapped" is no getting. */
-  const gottenOf = (asking: string): string | undefined => {
+  function gottenOf(asking: string): string | undefined {
     const got = GETTING.test(asking) ? GOT.exec(asking)?.[1] : undefined;
     if (!got || NOT_GOTTEN.test(got)) return undefined;
     return analyzer.canonicalWords(got)[0];
-  };
+  }
 
   /**
    * The question's canonical words, read once. Typos first, on the words as written, so that a
@@ -530,7 +531,7 @@ export function createQueryReader({
    * ga); "shake-up", a hyphenated word the knowledge base writes as one, is that word; an arrow
    * ("OpenAI -> Microsoft") says "to".
    */
-  const wordsOf = (question: string): string[] => {
+  function wordsOf(question: string): string[] {
     const arrowed = withQuestionIdioms(
       /->|→|=>/.test(question) ? question.replace(/\s*(?:->|→|=>)\s*/g, ' to ') : question,
     );
@@ -563,14 +564,14 @@ export function createQueryReader({
             ? PRIORITY_TERM
             : w,
       );
-  };
+  }
 
   /**
    * The parties a few words either side of the word at `i`, when they differ and something arrives
    * ("will Azure get it before AWS?"): not before an event ("off Azure before the Bedrock thing"),
    * nor in what has ever happened.
    */
-  const partiesAround = (words: string[], i: number): [string[], string[]] | null => {
+  function partiesAround(words: string[], i: number): [string[], string[]] | null {
     if (EVENT_DETERMINERS.has(words[i + 1] ?? '') || words.includes('ever')) return null;
     // Who gets something first, not who did something first ("did Microsoft invest before Amazon?").
     if (!words.some((w) => ARRIVING.has(w))) return null;
@@ -579,10 +580,10 @@ export function createQueryReader({
     const first = near(i - 4, i);
     const then = near(i + 1, i + 5).filter((e) => !first.includes(e));
     return first.length > 0 && then.length > 0 ? [first, then] : null;
-  };
+  }
 
   /** "Amazon or Microsoft", "from Amazon or from Microsoft": only small words between. */
-  const addEntityAlternatives = (words: string[], alternatives: Map<string, string[]>) => {
+  function addEntityAlternatives(words: string[], alternatives: Map<string, string[]>) {
     for (let i = 0; i < words.length; i++) {
       // "Will Azure get it before AWS?": who comes after is what the first is measured against.
       const parties = words[i] === PRIORITY_TERM ? partiesAround(words, i) : null;
@@ -604,7 +605,7 @@ export function createQueryReader({
         between.push(words[j] as string);
       }
     }
-  };
+  }
 
   /**
    * Positions of names that are no company the answer must name. "The MSFT/OpenAI overhaul": two
@@ -613,7 +614,7 @@ export function createQueryReader({
    * announcement" is the one announcement the sources speak of ("What did Nvidia announce?" is no
    * such thing). "...without touching Azure?", "instead of Azure": a name the question rules out.
    */
-  const subjectNames = (words: string[]): Set<number> => {
+  function subjectNames(words: string[]): Set<number> {
     const names = new Set<number>();
     for (let i = words.length - 1, subject = false, announcement = false; i >= 0; i--) {
       const w = words[i] as string;
@@ -640,10 +641,10 @@ export function createQueryReader({
       if (RULING_OUT_ENTITY.test(lead.join(' '))) names.add(i);
     });
     return names;
-  };
+  }
 
   /** "Nasdaq or NYSE?": two of one kind (stock exchanges) ask which of that kind. */
-  const sameKindAsked = (asking: string): string | null => {
+  function sameKindAsked(asking: string): string | null {
     const pair = asking.includes(' or ') ? SAME_KIND_CHOICE.exec(asking) : null;
     if (!pair?.[1] || !pair[2]) return null;
     const [x, y] = [pair[1], pair[2]].map((w) => {
@@ -651,21 +652,21 @@ export function createQueryReader({
       return c && !analyzer.entityOf(c) ? analyzer.term(c) : null;
     });
     return x && x === y && knownTerms.has(x) && !contextTerms.has(x) ? x : null;
-  };
+  }
 
   /**
    * The index term of what "is X going to <verb>" asks about, or "" for a verb no fact could state
    * ("gonna go all in"); none for "going to stay", "to be", or "what is X going to pay?".
    */
-  const plannedOf = (normalized: string): string | null => {
+  function plannedOf(normalized: string): string | null {
     if (!normalized.includes('go')) return null;
     const verb = PLANNED.exec(normalized)?.[1];
     if (!verb) return null;
     const word = analyzer.canonicalWords(verb)[0];
     return word && !analyzer.entityOf(word) ? (analyzer.term(word) ?? '') : null;
-  };
+  }
 
-  const analyze = (asked: string): QueryAnalysis => {
+  function analyze(asked: string): QueryAnalysis {
     // "What did OpenAI say about Symphony?" asks about Symphony, as OpenAI put it.
     // "w/o an Azure account": without. "FY28": a fiscal year is a year. "Is he living in 2023?":
     // out of date, not a year asked about.
@@ -967,7 +968,7 @@ export function createQueryReader({
       analysis.askedFor = PRODUCT_TERM;
     if (analysis.askedFor === null) analysis.askedFor = sameKindAsked(asking);
     return analysis;
-  };
+  }
 
   return analyze;
 }

@@ -340,10 +340,10 @@ export function withoutFraming(question: string): string {
   const outside = quoted ? question.replace(quoted[0], ' ') : '';
   // ("Fwd: "...?" possible?" asks nothing new either: a word or three with no question word.
   // "...?" How much?" does.)
-  const bare = (text: string) => {
+  function bare(text: string) {
     const rest = text.replace(/^[^:"“]*:/, '');
     return isShortTag(rest) && !/\b(?:until|till)\b/i.test(rest);
-  };
+  }
   if (quoted?.[1] && (!outside.includes('?') || bare(outside))) return withoutFraming(quoted[1]);
   const lower = question.toLowerCase();
   let stripped = question.replace(GREETING, '').replace(HEDGE, '');
@@ -574,7 +574,7 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
   const singleAlias = new Map<string, string>();
   // Bounded by the variants: only they are looked up.
   const ownStem = new Map<string, boolean>();
-  const stemAlias = (stem: string): string | undefined => {
+  function stemAlias(stem: string): string | undefined {
     const canonical = singleAlias.get(stem);
     if (canonical === undefined) return undefined;
     let own = ownStem.get(stem);
@@ -583,16 +583,18 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
       ownStem.set(stem, own);
     }
     return own ? canonical : undefined;
-  };
-  const addWordsAlias = (words: string[], canonical: string) => {
+  }
+  function addWordsAlias(words: string[], canonical: string) {
     alias.set(words.join(' '), canonical);
     if (words.length > 1) {
       const first = words[0] as string;
       phraseStarts.set(first, Math.max(phraseStarts.get(first) ?? 0, words.length));
       for (const w of words) phraseWords.add(w);
     } else if (words[0]) singleAlias.set(words[0], canonical);
-  };
-  const addAlias = (variant: string, canonical: string) => addWordsAlias(splitWords(variant), canonical);
+  }
+  function addAlias(variant: string, canonical: string) {
+    addWordsAlias(splitWords(variant), canonical);
+  }
   for (const [canonical, variants] of Object.entries(kb.aliases))
     for (const v of variants) addAlias(v, canonical);
   // Filler folds to no word: "still in effect" must not read as "effect".
@@ -614,7 +616,7 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
   // Every word a question uses is remembered: in a bot that runs for months, strangers' words
   // would grow this without end, so past a size it starts again.
   const stems = new Map<string, string | null>();
-  const term = (word: string): string | null => {
+  function term(word: string): string | null {
     let t = stems.get(word);
     if (t === undefined) {
       t = STOP_WORDS.has(word) ? null : entityOfWord.has(word) ? word : stemmer(word);
@@ -622,10 +624,12 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
       stems.set(word, t);
     }
     return t;
-  };
+  }
 
-  const canonicalWords = (text: string): string[] => canonicalOfWords(splitWords(text));
-  const canonicalOfWords = (words: string[]): string[] => {
+  function canonicalWords(text: string): string[] {
+    return canonicalOfWords(splitWords(text));
+  }
+  function canonicalOfWords(words: string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = false;
@@ -647,7 +651,7 @@ export function createAnalyzer(kb: Pick<KnowledgeBase, 'aliases' | 'entities' | 
       }
     }
     return out;
-  };
+  }
 
   return { canonicalWords, canonicalOfWords, term, entityOf: (word) => entityOfWord.get(word), phraseWords };
 }

@@ -27,21 +27,21 @@ export function buildVocabulary(
 ): Vocabulary {
   const words = new Set<string>();
   const knownTerms = new Set<string>();
-  const learn = (word: string, canonical: string) => {
+  function learn(word: string, canonical: string) {
     const term = analyzer.term(canonical);
     if (!term) return;
     words.add(word);
     knownTerms.add(term);
-  };
-  const addWords = (text: string) => {
+  }
+  function addWords(text: string) {
     for (const word of analyzer.canonicalWords(text)) learn(word, word);
-  };
+  }
   for (const word of factWords) learn(word, word);
   for (const t of kb.topics) addWords(`${t.name} ${t.description} ${t.names.join(' ')}`);
   addWords(kb.context.join(' '));
-  const singleWordVariants = (canonical: string, variants: string[]) => {
+  function singleWordVariants(canonical: string, variants: string[]) {
     for (const v of variants) if (/^[\p{L}\p{N}]+$/u.test(v)) learn(v.toLowerCase(), canonical);
-  };
+  }
   for (const [canonical, variants] of Object.entries(kb.aliases)) singleWordVariants(canonical, variants);
   for (const e of kb.entities) {
     const token = e.id.replaceAll('-', '');
@@ -52,12 +52,12 @@ export function buildVocabulary(
     kb.context.flatMap((w) => analyzer.canonicalWords(w).flatMap((c) => analyzer.term(c) ?? [])),
   );
   let map: SearchableMap<true> | undefined;
-  const searchable = () => {
+  function searchable() {
     // Words of phrases too, so that a typo inside one ("intelectual property") is corrected.
     map ??= SearchableMap.from(
       [...new Set([...words, ...analyzer.phraseWords])].map((w) => [w, true] as const),
     );
     return map;
-  };
+  }
   return { words, searchable, knownTerms, contextTerms };
 }
