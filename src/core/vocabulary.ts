@@ -40,7 +40,10 @@ export function buildVocabulary(
   for (const t of kb.topics) addWords(`${t.name} ${t.description} ${t.names.join(' ')}`);
   addWords(kb.context.join(' '));
   function singleWordVariants(canonical: string, variants: string[]) {
-    for (const v of variants) if (/^[\p{L}\p{N}]+$/u.test(v)) learn(v.toLowerCase(), canonical);
+    // The Unicode classes only where needed: compiling them cost start-up more than the loop.
+    for (const v of variants)
+      if (/^[a-zA-Z0-9]+$/.test(v) || (/[^ -~]/.test(v) && /^[\p{L}\p{N}]+$/u.test(v)))
+        learn(v.toLowerCase(), canonical);
   }
   for (const [canonical, variants] of Object.entries(kb.aliases)) singleWordVariants(canonical, variants);
   for (const e of kb.entities) {

@@ -82,6 +82,19 @@ describe('splitting words', () => {
     expect(splitWords('naïveeee').join(' ')).toBe('naïve');
     expect(splitWords('GPT-5.5 on Bedrock — ¿sí?').join(' ')).toBe('gpt 5.5 on bedrock sí');
   });
+
+  it('joins a prefix to its word and a particle to its verb, in plain ASCII and beyond it', () => {
+    // Each pair is read twice: alone, and after a dash beyond ASCII, which takes the Unicode path.
+    for (const [text, words] of [
+      ['The re-structure of a non-exclusive co-operation', 'the restructure of a nonexclusive cooperation'],
+      ['re-5 and co-2', 're 5 and co 2'],
+      ['They set the whole thing off', 'they set off the whole thing'],
+    ]) {
+      expect(splitWords(text as string).join(' ')).toBe(words);
+      expect(splitWords(`— ${text}`).join(' ')).toBe(words);
+    }
+    expect(splitWords('a re-évaluation, set café off').join(' ')).toBe('a reévaluation set off café');
+  });
 });
 
 describe('reading chat messages', () => {
