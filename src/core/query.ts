@@ -253,12 +253,16 @@ export function createQueryReader({
     if (word.length < 5 || /\d/.test(word) || isEnglishWord(word)) return undefined;
     // Two edits for longer words: a swapped pair of letters ("licnese") counts as two.
     const maxDistance = word.length >= 7 ? 2 : 1;
+    // Typos rarely hit the first letter, while real words one letter apart often differ there
+    // ("founded", "bounded"): only words with the same first letter are candidates. A shared first
+    // letter leaves the edit distance as it is, so the search looks among those words alone, for
+    // the rest of the word; searching every word cost the slowest questions a tenth of their time.
+    const first = word[0] as string;
+    const sameFirst = searchable().atPrefix(first);
     let best: string | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
-    for (const [candidate, [, distance]] of searchable().fuzzyGet(word, maxDistance)) {
-      // Typos rarely hit the first letter, while real words one letter apart often differ there
-      // ("founded", "bounded").
-      if (candidate[0] !== word[0]) continue;
+    for (const [rest, [, distance]] of sameFirst.fuzzyGet(word.slice(1), maxDistance)) {
+      const candidate = first + rest;
       // Two edits only as a swap of letters: "account" is not a typo of "amount".
       if (distance === 2 && sortLetters(candidate) !== sortLetters(word)) continue;
       if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
