@@ -207,6 +207,15 @@ describe('a broken knowledge base', () => {
     expect(loadError()).toMatch(/ipo\.yaml:2: not valid YAML: bad indentation/);
   });
 
+  it('names the line where a second document starts', () => {
+    // A "---" pasted after the first fact, on the line after it.
+    breakFile('facts/bedrock.yaml', (t) => t.replace(/\n- id: /, '\n---\n- id: '));
+    const lines = readFileSync(join(dir, 'facts/bedrock.yaml'), 'utf8').split('\n');
+    const line = lines.indexOf('---') + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(loadError()).toMatch(new RegExp(`bedrock\\.yaml:${line}: not valid YAML: .*single document`));
+  });
+
   it('says so when a file is empty', () => {
     breakFile('facts/ipo.yaml', () => '# nothing here yet\n');
     expect(loadError()).toMatch(/ipo\.yaml: not valid YAML: .*empty/);

@@ -27,18 +27,25 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     return rel && !rel.startsWith('..') ? rel : file;
   };
   const read = <S extends z.ZodType>(file: string, schema: S, kind: string): z.infer<S> => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new KnowledgeError(`${label(file)}: cannot read the file (${code ?? String(err)})`);
+    }
     let raw: unknown;
     try {
       // js-yaml, not the `yaml` package: it imports and reads these files in about a third of the
       // time, which took the local chat's start-up from about 485 to 395 ms.
-      raw = load(readFileSync(file, 'utf8'));
+      raw = load(text);
     } catch (err) {
-      if (err instanceof YAMLException) {
-        const line = err.mark ? `:${err.mark.line + 1}` : '';
-        throw new KnowledgeError(`${label(file)}${line}: not valid YAML: ${err.reason}`);
-      }
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new KnowledgeError(`${label(file)}: cannot read the file (${code ?? String(err)})`);
+      if (!(err instanceof YAMLException)) throw new KnowledgeError(`${label(file)}: not valid YAML: ${err}`);
+      // A second document (a "---" pasted in the middle) is reported without a position: it starts
+      // at the last document marker.
+      const marker = err.mark ? undefined : [...text.matchAll(/^(?:---|\.\.\.)(?=\s|$)/gm)].at(-1);
+      const line = err.mark ? err.mark.line + 1 : marker && text.slice(0, marker.index).split('\n').length;
+      throw new KnowledgeError(`${label(file)}${line ? `:${line}` : ''}: not valid YAML: ${err.reason}`);
     }
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
