@@ -40,7 +40,8 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
       // time, which took the local chat's start-up from about 485 to 395 ms.
       raw = load(text);
     } catch (err) {
-      if (!(err instanceof YAMLException)) throw new KnowledgeError(`${label(file)}: not valid YAML: ${err}`);
+      if (!(err instanceof YAMLException))
+        throw new KnowledgeError(`${label(file)}: not valid YAML: ${String(err).split('\n')[0]}`);
       // A second document (a "---" pasted in the middle) is reported without a position: it starts
       // at the last document marker.
       const marker = err.mark ? undefined : [...text.matchAll(/^(?:---|\.\.\.)(?=\s|$)/gm)].at(-1);
