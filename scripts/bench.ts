@@ -105,14 +105,17 @@ const questionMedians = (rs: Float64Array[]) =>
 const answerMedians = questionMedians(answerRounds);
 const baselineMedians = questionMedians(baselineRounds);
 
-/** Process start to the local chat's prompt: `node --import tsx src/main.ts` with no tokens set. */
+/**
+ * Process start to the local chat's prompt, with no tokens set: `npm start`, that is main.ts run with
+ * this process's own Node flags, which `npm run bench` sets as `npm start` does.
+ */
 function startupOnce(): Promise<number> {
   const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('SLACK_') || k.startsWith('DISCORD_')) delete env[k];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    const child = spawn(process.execPath, [...process.execArgv, main], {
       env,
       stdio: ['pipe', 'pipe', 'inherit'],
     });
@@ -149,7 +152,7 @@ const t = performance.now();
 createEngine(kb);
 console.log(performance.now() - t);`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    const child = spawn(process.execPath, [...process.execArgv, '--input-type=module', '-e', code], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
