@@ -187,6 +187,8 @@ const result = {
   build_first_in_process_ms: round(buildColdMs, 2),
   build_warm_ms: round(median(warmBuilds), 2),
   startup_ms: round(median(startups), 0),
+  // What the figures depend on besides the code: the start-up and build processes ran with these.
+  node: { version: process.version, flags: process.execArgv },
   targets: {
     answer_p99_within_2x_baseline: percentile(answerUs, 99) <= 2 * percentile(baselineUs, 99),
     answer_p99_under_300_us: percentile(answerUs, 99) < 300,
@@ -208,5 +210,6 @@ else {
     `build    ${result.build_ms} ms in a fresh process (median of ${coldBuilds.length}), ${result.build_warm_ms} ms warm (median of 20)`,
   );
   console.log(`start-up ${result.startup_ms} ms to the chat prompt (median of ${startups.length})`);
+  console.log(`node     ${result.node.version} ${result.node.flags.join(' ')}`);
   for (const [name, ok] of Object.entries(result.targets)) console.log(`${ok ? 'ok  ' : 'MISS'} ${name}`);
 }
