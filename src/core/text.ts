@@ -214,14 +214,25 @@ export const WH_WORD =
 /** A word or three that asks no question of its own: "possible now?", "true??". */
 export const isShortTag = (text: string) => text.trim().split(/\s+/).length <= 3 && !WH_WORD.test(text);
 
-const NOT_ASCII = /[^\t\n\r -~]/;
+/** A character beyond printable ASCII (tab and line breaks aside). */
+export const NOT_ASCII = /[^\t\n\r -~]/;
 const MARKUP_KEY = /[<@]|http/i;
+/** Words that can put a date within a month: only then is IN_MONTH worth trying. */
+const IN_MONTH_KEY = /\b(?:end of|start of|beginning of|middle of|early|mid|late)\b/;
+/** Words that can follow a spelled-out figure: only then is SPELLED_FIGURE worth trying. */
+const FIGURE_KEY = /illion|percent|per cent|thousand|\bbn\b/;
+/** A letter held down three times or more, in ASCII text. */
+const HELD_DOWN_ASCII = /([a-z])\1\1/;
+/** A word of lower-case ASCII text, a decimal figure whole. */
+const ASCII_WORD = /[a-z0-9]+(?:\.\d+)?/g;
 /**
  * Anything in lower-case text that one of splitWords' rewrites looks for (with the held-down letter
- * tested apart, and text beyond ASCII always rewritten). Most aliases and variants have none.
+ * tested apart, and text beyond ASCII always rewritten). Most aliases and variants have none. A new
+ * rewrite in splitWords needs its trigger here too.
  */
-const REWRITE_KEY =
-  /[^\t\n\r -~]|[`$%#-]|'s| own| off|\b(?:end of|start of|beginning of|middle of|early|mid|late)\b|illion|percent|per cent|thousand|\bbn\b|revshare|\d[a-z]/;
+const REWRITE_KEY = new RegExp(
+  `${NOT_ASCII.source}|[\`$%#-]|'s| own| off|${IN_MONTH_KEY.source}|${FIGURE_KEY.source}|revshare|\\d[a-z]`,
+);
 
 /** Cleans what a user typed into plain text: Unicode-normalised, no chat markup, single-spaced. */
 export function cleanQuestion(input: string): string {
@@ -494,7 +505,7 @@ export function splitWords(text: string): string[] {
   // at start-up, where most of them have nothing to rewrite, before the JIT has compiled it, so that
   // each step skipped there counts.
   let t = text.toLowerCase();
-  if (!REWRITE_KEY.test(t) && !/([a-z])\1\1/.test(t)) return t.match(/[a-z0-9]+(?:\.\d+)?/g) ?? [];
+  if (!REWRITE_KEY.test(t) && !HELD_DOWN_ASCII.test(t)) return t.match(ASCII_WORD) ?? [];
   t = t.replace(/[\u2018\u2019\u02bc`]/g, "'");
   // In plain ASCII, which most text is, letters and digits need no Unicode classes: matching with
   // those took most of the time of this function, and compiling each cost start-up a tenth of a
@@ -506,7 +517,7 @@ export function splitWords(text: string): string[] {
   if (t.includes("'s")) t = t.replace(/'s\b/g, '');
   // "lmaooo", "soooo": a letter held down for effect. No English word has one three times over.
   // Held down twice or once: "coool" is "cool", "lmaooo" is "lmao".
-  if ((ascii ? /([a-z])\1\1/ : /(\p{L})\1\1/u).test(t))
+  if ((ascii ? HELD_DOWN_ASCII : /(\p{L})\1\1/u).test(t))
     t = t.replace(/\p{L}*(\p{L})\1\1\p{L}*/gu, (word) => {
       const twice = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
       return isEnglishWord(twice) ? twice : word.replace(/(\p{L})\1{2,}/gu, '$1');
@@ -517,10 +528,9 @@ export function splitWords(text: string): string[] {
     t = t.replace(ascii ? /\b(re|co|pre|non|un)-(?=[a-z])/g : /\b(re|co|pre|non|un)-(?=\p{L})/gu, '$1');
   }
   // "at the end of April", "late April": when in a month does not change which month.
-  if (/\b(?:end of|start of|beginning of|middle of|early|mid|late)\b/.test(t)) t = t.replace(IN_MONTH, '');
+  if (IN_MONTH_KEY.test(t)) t = t.replace(IN_MONTH, '');
   // "fifty billion", "five hundred percent": figures are written as digits.
-  if (/illion|percent|per cent|thousand|\bbn\b/.test(t))
-    t = t.replace(SPELLED_FIGURE, (m) => `${spelledNumber(m)} `);
+  if (FIGURE_KEY.test(t)) t = t.replace(SPELLED_FIGURE, (m) => `${spelledNumber(m)} `);
   // "revshare": revenue share.
   if (t.includes('revshare')) t = t.replace(/\brevshares?\b/g, 'revenue share');
   // "#1 partner": number one.
@@ -537,7 +547,7 @@ export function splitWords(text: string): string[] {
         : /\b(set|sets|setting|kick|kicks|kicked|kicking)\s+((?:[\p{L}']+\s+){1,4}?)off\b/gu,
       '$1 off $2',
     );
-  return t.match(ascii ? /[a-z0-9]+(?:\.\d+)?/g : /[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? [];
+  return t.match(ascii ? ASCII_WORD : /[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? [];
 }
 
 export type Analyzer = {

@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeBase } from './knowledge/schema.js';
-import type { Analyzer } from './text.js';
+import { type Analyzer, NOT_ASCII } from './text.js';
 
 export type Vocabulary = {
   /** Every word the knowledge base uses or accepts (aliases, entity names). */
@@ -42,7 +42,7 @@ export function buildVocabulary(
   function singleWordVariants(canonical: string, variants: string[]) {
     // The Unicode classes only where needed: compiling them cost start-up more than the loop.
     for (const v of variants)
-      if (/^[a-zA-Z0-9]+$/.test(v) || (/[^ -~]/.test(v) && /^[\p{L}\p{N}]+$/u.test(v)))
+      if (/^[a-zA-Z0-9]+$/.test(v) || (NOT_ASCII.test(v) && /^[\p{L}\p{N}]+$/u.test(v)))
         learn(v.toLowerCase(), canonical);
   }
   for (const [canonical, variants] of Object.entries(kb.aliases)) singleWordVariants(canonical, variants);
